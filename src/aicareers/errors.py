@@ -1,0 +1,38 @@
+"""Errors that name what is at fault: the file, the record and the field.
+
+>>> str(InputError("facts/roles.yaml", "prompt-engineer", "label", "missing English label"))
+'facts/roles.yaml: record prompt-engineer: field label: missing English label'
+"""
+
+from __future__ import annotations
+
+
+class AiCareersError(Exception):
+    """Base of the project's errors; the CLI prints them on one line and exits non-zero."""
+
+    exit_status = 1
+
+
+class InputError(AiCareersError):
+    """Malformed input: names the file, the record (or line) and the field at fault."""
+
+    exit_status = 2
+
+    def __init__(self, file: str, record: str | None, field: str | None, message: str):
+        self.file, self.record, self.field, self.message = str(file), record, field, message
+        parts = [self.file]
+        if record is not None:
+            parts.append(f"record {record}")
+        if field is not None:
+            parts.append(f"field {field}")
+        super().__init__(": ".join(parts + [message]))
+
+
+class ValidationError(AiCareersError):
+    """The graph does not conform to the SHACL shapes; carries the readable report."""
+
+    exit_status = 3
+
+    def __init__(self, report: str):
+        self.report = report
+        super().__init__("the graph does not conform to shapes.ttl:\n" + report)
