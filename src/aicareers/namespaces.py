@@ -37,14 +37,20 @@ ESCO_SKILL = Namespace("http://data.europa.eu/esco/skill/")
 
 SCHEMA = SDO  # https://schema.org/
 
+#: Path segments of resource IRIs (``id/<segment>/<name>``); each is also a prefix, so that
+#: Turtle reads ``mission:technology-watch`` rather than a full IRI.
+ID_SEGMENTS = (
+    "source", "organisation", "place", "topic", "role", "skill", "mission", "objective", "domain",
+    "department", "team", "tool", "employer-type", "salary-factor", "contract-type", "arrangement",
+    "seniority", "level", "program", "route", "transition", "salary", "requirement", "claim",
+    "comparison", "statement", "derivation", "graph",
+)  # fmt: skip
+
 #: prefix -> namespace IRI; the single source of truth for every serialisation and SPARQL query.
 PREFIXES: dict[str, str] = {
     "aic": str(AIC),
-    "role": str(ROLE),
-    "skill": str(SKILL),
-    "src": str(SRC),
-    "graph": str(GRAPH),
     "aicr": str(ID),
+    **{("src" if segment == "source" else segment): f"{ID}{segment}/" for segment in ID_SEGMENTS},
     "esco": str(ESCO),
     "escoocc": str(ESCO_OCC),
     "escoskill": str(ESCO_SKILL),
@@ -65,7 +71,7 @@ def bind_prefixes(graph: Graph) -> Graph:
     """Bind the project's prefixes (and only those) on ``graph`` and return it.
 
     >>> g = bind_prefixes(Graph())
-    >>> dict(g.namespaces())["aic"] == PREFIXES["aic"]
+    >>> str(dict(g.namespaces())["aic"]) == PREFIXES["aic"]
     True
     """
     for prefix, iri in PREFIXES.items():

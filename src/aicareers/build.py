@@ -1,0 +1,194 @@
+"""The build: ontology + hand-kept facts + ESCO profiles, validated, written to ``graph/``.
+
+Outputs (all deterministic, byte-identical from one build to the next):
+
+- ``ai-careers.ttl``: the whole graph in Turtle;
+- ``ai-careers.trig`` and ``ai-careers.nq``: the same, each source's statements in its own named
+  graph (plus the ontology, the knowledge base and ESCO);
+- ``ai-careers.jsonld``: JSON-LD compacted with the project's prefixes;
+- ``build-report.json`` and ``build-report.md``: counts per class and per source, and warnings.
+
+Nothing is written until everything is read, checked and rendered: a malformed record or a
+graph that breaks a shape stops the build with the file, record and field at fault, and the
+previous outputs stay as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+from rdflib.namespace import PROV, RDF
+
+from . import iris, paths
+from .atomic import write_all_atomic
+from .errors import AiCareersError
+from .facts import check_quotes, facts_to_rdf, read_facts
+from .namespaces import AIC, ESCO, SCHEMA, SKOS, bind_prefixes
+from .serialize import canonical_blank_nodes, to_jsonld, to_nquads, to_trig, to_turtle, union_graph
+from .validate import check_graph
+
+ESCO_GRAPH = iris.graph_iri("esco")
+OUTPUT_NAMES = (
+    "ai-careers.ttl",
+    "ai-careers.trig",
+    "ai-careers.nq",
+    "ai-careers.jsonld",
+    "build-report.json",
+    "build-report.md",
+)
+
+
+@dataclass
+class Build:
+    """What a build made: the dataset, its union graph, the report and the rendered files."""
+
+    dataset: Dataset
+    graph: Graph
+    report: dict
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def assemble(
+    facts_dir: str | Path = paths.FACTS_DIR,
+    ontology: str | Path = paths.ONTOLOGY,
+    *,
+    esco_dir: str | Path | None = None,
+    seeds_dir: str | Path | None = paths.SEEDS_DIR,
+) -> tuple[Dataset, list[str]]:
+    """Read everything into one dataset; returns it with the warnings met on the way."""
+    warnings: list[str] = []
+    dataset = bind_prefixes(Dataset())
+    ontology_graph = canonical_blank_nodes(Graph().parse(ontology, format="turtle"))
+    target = dataset.graph(iris.ONTOLOGY_GRAPH)
+    for triple in ontology_graph:
+        target.add(triple)
+
+    facts = read_facts(facts_dir)
+    _, evidence = facts_to_rdf(facts, dataset)
+    if seeds_dir is not None and Path(seeds_dir).is_dir():
+        check_quotes(evidence, facts, seeds_dir)
+    else:
+        warnings.append("source texts not found: evidence quotes were not checked word for word")
+
+    esco_dir = Path(esco_dir) if esco_dir is not None else Path(facts_dir) / "esco"
+    if esco_dir.is_dir():
+        from .esco.csv_import import import_esco
+
+        esco_graph, esco_report = import_esco(esco_dir)
+        target = dataset.graph(ESCO_GRAPH)
+        for triple in esco_graph:
+            target.add(triple)
+        warnings.extend(f"ESCO import: {problem}" for problem in esco_report.problems)
+        imported = set(esco_graph.subjects(RDF.type, ESCO.Occupation)) | set(esco_graph.subjects(RDF.type, ESCO.Skill))
+        for match in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch):
+            for s, o in dataset.graph(iris.KNOWLEDGE_BASE_GRAPH).subject_objects(match):
+                if o not in imported:
+                    warnings.append(f"{_short(s)} maps to {o}, whose ESCO profile is not in the ESCO extract")
+    return dataset, sorted(set(warnings))
+
+
+def _short(iri) -> str:
+    return bind_prefixes(Graph()).namespace_manager.normalizeUri(iri)
+
+
+def make_report(dataset: Dataset, graph: Graph, warnings: list[str]) -> dict:
+    """Counts per class (asserted types) and per named graph, and the warnings."""
+    classes = Counter(o for o in graph.objects(None, RDF.type))
+    per_class = {graph.namespace_manager.normalizeUri(c): n for c, n in classes.items() if str(c).startswith((str(AIC), str(ESCO), str(SCHEMA)))}
+    per_graph = {}
+    for context in dataset.contexts():
+        if len(context):
+            per_graph[context.namespace_manager.normalizeUri(context.identifier)] = {
+                "triples": len(context),
+                "quotes": sum(1 for _ in context.subjects(RDF.type, PROV.Derivation)),
+            }
+    return {
+        "triples": len(graph),
+        "classes": dict(sorted(per_class.items())),
+        "graphs": dict(sorted(per_graph.items())),
+        "warnings": warnings,
+    }
+
+
+def report_markdown(report: dict) -> str:
+    lines = ["# Build report", "", f"{report['triples']} triples in the whole graph.", "", "## Instances per class", ""]
+    lines += ["| class | instances |", "| --- | ---: |"]
+    lines += [f"| {c} | {n} |" for c, n in report["classes"].items()]
+    lines += ["", "## Named graphs (one per source, plus the ontology, the knowledge base and ESCO)", ""]
+    lines += ["| graph | triples | evidence quotes |", "| --- | ---: | ---: |"]
+    lines += [f"| {g} | {v['triples']} | {v['quotes']} |" for g, v in report["graphs"].items()]
+    lines += ["", "## Warnings", ""]
+    lines += [f"- {w}" for w in report["warnings"]] or ["None."]
+    return "\n".join(lines) + "\n"
+
+
+def build(
+    out_dir: str | Path | None = paths.GRAPH_DIR,
+    *,
+    facts_dir: str | Path = paths.FACTS_DIR,
+    ontology: str | Path = paths.ONTOLOGY,
+    shapes: str | Path = paths.SHAPES,
+    esco_dir: str | Path | None = None,
+    seeds_dir: str | Path | None = paths.SEEDS_DIR,
+) -> Build:
+    """Assemble, validate, render and (when ``out_dir`` is given) write the graph."""
+    dataset, warnings = assemble(facts_dir, ontology, esco_dir=esco_dir, seeds_dir=seeds_dir)
+    graph = union_graph(dataset)
+    check_graph(
+        graph,
+        shapes=Graph().parse(shapes, format="turtle"),
+        ontology=dataset.graph(iris.ONTOLOGY_GRAPH),
+    )
+    report = make_report(dataset, graph, warnings)
+    files = {
+        "ai-careers.ttl": to_turtle(graph),
+        "ai-careers.trig": to_trig(dataset),
+        "ai-careers.nq": to_nquads(dataset),
+        "ai-careers.jsonld": to_jsonld(graph),
+        "build-report.json": (json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"),
+        "build-report.md": report_markdown(report).encode("utf-8"),
+    }
+    if out_dir is not None:
+        write_all_atomic({Path(out_dir) / name: data for name, data in files.items()})
+    return Build(dataset, graph, report, files)
+
+
+# ------------------------------------------------------------------------------- command line
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("build", help="build the graph into graph/ (validated, deterministic)")
+    add_arguments(parser)
+    parser.set_defaults(handler=_run)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=paths.GRAPH_DIR, help="output folder (default: %(default)s)")
+    parser.add_argument("--facts", type=Path, default=paths.FACTS_DIR, help="hand-kept facts folder")
+    parser.add_argument("--seeds", type=Path, default=paths.SEEDS_DIR, help="source texts, to check quotes")
+
+
+def _run(args: argparse.Namespace) -> int:
+    result = build(args.out, facts_dir=args.facts, seeds_dir=args.seeds)
+    for warning in result.report["warnings"]:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"built {result.report['triples']} triples into {args.out}/: {', '.join(result.files)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``build_graph.py``: same options as ``aicareers build``."""
+    parser = argparse.ArgumentParser(prog="build_graph.py", description="Build the AI-careers graph into graph/.")
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except AiCareersError as error:
+        print(f"build_graph.py: error: {error}", file=sys.stderr)
+        return error.exit_status
