@@ -102,7 +102,7 @@ def make_report(dataset: Dataset, graph: Graph, warnings: list[str]) -> dict:
     classes = Counter(o for o in graph.objects(None, RDF.type))
     per_class = {graph.namespace_manager.normalizeUri(c): n for c, n in classes.items() if str(c).startswith((str(AIC), str(ESCO), str(SCHEMA)))}
     per_graph = {}
-    for context in dataset.contexts():
+    for context in dataset.graphs():
         if len(context):
             per_graph[context.namespace_manager.normalizeUri(context.identifier)] = {
                 "triples": len(context),

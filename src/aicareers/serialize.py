@@ -54,7 +54,7 @@ def to_turtle(graph: Graph) -> bytes:
 def to_trig(dataset: Dataset) -> bytes:
     """TriG: one block per named graph, graphs in sorted order, each as canonical Turtle."""
     chunks = ["".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())]
-    for context in sorted(dataset.contexts(), key=lambda c: str(c.identifier)):
+    for context in sorted(dataset.graphs(), key=lambda c: str(c.identifier)):
         if len(context) == 0:
             continue
         body = to_turtle(bind_prefixes(Graph()) + context).decode("utf-8")

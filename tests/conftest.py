@@ -1,0 +1,50 @@
+"""Shared fixtures: the graph is built once per test session, in a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from aicareers import paths
+from aicareers.build import build
+from aicareers.namespaces import ID, bind_prefixes, sparql_prologue
+
+PROJECT = paths.PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """A fresh build of the real graph, written to a temporary graph/ folder."""
+    return build(tmp_path_factory.mktemp("graph"))
+
+
+@pytest.fixture(scope="session")
+def graph(built) -> Graph:
+    return built.graph
+
+
+def short(term) -> str | None:
+    """A result term as test-friendly text: CURIE for IRIs, lexical form for literals."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return bind_prefixes(Graph()).namespace_manager.normalizeUri(term)
+    if isinstance(term, Literal):
+        return str(term)
+    return str(term)
+
+
+@pytest.fixture(scope="session")
+def ask(graph):
+    """Run a catalogue query by name with entity parameters given by id; rows as tuples of text."""
+
+    def run(name: str, **params: str) -> list[tuple]:
+        text = (paths.QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
+        kinds = {"role": "role", "other": "role", "topic": "topic"}
+        bindings = {var: ID[f"{kinds[var]}/{value}"] for var, value in params.items()}
+        result = graph.query(sparql_prologue() + text, initBindings=bindings)
+        return [tuple(short(term) for term in row) for row in result]
+
+    return run
