@@ -1,0 +1,8 @@
+"""SPARQL access to the knowledge graph: serve it, or push it to and query any SPARQL store.
+
+- :mod:`aicareers.sparql.endpoint`: a read-only SPARQL 1.1 Protocol endpoint (standard library
+  HTTP server) over a dataset of either backend of :mod:`aicareers.store`, with a query time
+  limit enforced by killing a forked worker process, and a result-size limit.
+- :mod:`aicareers.sparql.remote`: upload every named graph to a SPARQL 1.1 Graph Store
+  (Oxigraph, Fuseki, GraphDB...) and run queries against a remote endpoint.
+"""
