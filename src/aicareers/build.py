@@ -59,9 +59,15 @@ def assemble(
     ontology: str | Path = paths.ONTOLOGY,
     *,
     esco_dir: str | Path | None = None,
+    esco_occupations: set[str] | None = None,
+    esco_progress: bool = False,
     seeds_dir: str | Path | None = paths.SEEDS_DIR,
 ) -> tuple[Dataset, list[str]]:
-    """Read everything into one dataset; returns it with the warnings met on the way."""
+    """Read everything into one dataset; returns it with the warnings met on the way.
+
+    ``esco_dir`` is an ESCO CSV download (default: the extract in ``facts/esco``), optionally
+    restricted to ``esco_occupations`` and their skills.
+    """
     warnings: list[str] = []
     dataset = bind_prefixes(Dataset())
     ontology_graph = canonical_blank_nodes(Graph().parse(ontology, format="turtle"))
@@ -80,7 +86,7 @@ def assemble(
     if esco_dir.is_dir():
         from .esco.csv_import import import_esco
 
-        esco_graph, esco_report = import_esco(esco_dir)
+        esco_graph, esco_report = import_esco(esco_dir, occupations=esco_occupations, progress=esco_progress)
         target = dataset.graph(ESCO_GRAPH)
         for triple in esco_graph:
             target.add(triple)
@@ -135,10 +141,15 @@ def build(
     ontology: str | Path = paths.ONTOLOGY,
     shapes: str | Path = paths.SHAPES,
     esco_dir: str | Path | None = None,
+    esco_occupations: set[str] | None = None,
+    esco_progress: bool = False,
     seeds_dir: str | Path | None = paths.SEEDS_DIR,
 ) -> Build:
     """Assemble, validate, render and (when ``out_dir`` is given) write the graph."""
-    dataset, warnings = assemble(facts_dir, ontology, esco_dir=esco_dir, seeds_dir=seeds_dir)
+    dataset, warnings = assemble(
+        facts_dir, ontology, esco_dir=esco_dir, esco_occupations=esco_occupations,
+        esco_progress=esco_progress, seeds_dir=seeds_dir,
+    )  # fmt: skip
     graph = union_graph(dataset)
     check_graph(
         graph,
@@ -172,10 +183,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=paths.GRAPH_DIR, help="output folder (default: %(default)s)")
     parser.add_argument("--facts", type=Path, default=paths.FACTS_DIR, help="hand-kept facts folder")
     parser.add_argument("--seeds", type=Path, default=paths.SEEDS_DIR, help="source texts, to check quotes")
+    parser.add_argument(
+        "--esco", type=Path, metavar="DIR",
+        help="an ESCO CSV download to merge, in place of the extract in facts/esco (see import-esco)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--esco-occupation", dest="esco_occupations", action="append", metavar="IRI",
+        help="with --esco: keep only this occupation and its skills (repeatable)",
+    )  # fmt: skip
 
 
 def _run(args: argparse.Namespace) -> int:
-    result = build(args.out, facts_dir=args.facts, seeds_dir=args.seeds)
+    result = build(
+        args.out, facts_dir=args.facts, seeds_dir=args.seeds, esco_dir=args.esco,
+        esco_occupations=set(args.esco_occupations) if args.esco_occupations else None,
+        esco_progress=args.esco is not None,
+    )  # fmt: skip
     for warning in result.report["warnings"]:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"built {result.report['triples']} triples into {args.out}/: {', '.join(result.files)}")

@@ -5,7 +5,9 @@ sub-commands; a sub-command's handler takes the parsed arguments and returns an 
 Errors of the project (:class:`aicareers.errors.AiCareersError`) are printed on one line, with no
 traceback, and give their own exit status.
 
->>> main(["--version"])  # doctest: +SKIP
+>>> parser = make_parser()
+>>> "build" in parser.format_help() and "serve" in parser.format_help()
+True
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from .errors import AiCareersError
 #: Modules that contribute sub-commands, in the order ``--help`` lists them.
 COMMAND_MODULES = [
     "aicareers.build",
+    "aicareers.sparql.server_cli",
+    "aicareers.esco.cli",
 ]
 
 

@@ -1,0 +1,69 @@
+"""The ``serve`` and ``push`` commands: the graph behind a SPARQL endpoint, or in any SPARQL store.
+
+``aicareers serve`` starts the read-only SPARQL 1.1 Protocol endpoint of
+:mod:`aicareers.sparql.endpoint` on 127.0.0.1 over the built graph; ``aicareers push`` uploads
+the built graph, one named graph per source plus the ontology, to a store that speaks the
+SPARQL 1.1 Graph Store HTTP Protocol (Oxigraph, Fuseki, GraphDB, Virtuoso, ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .. import paths
+from ..errors import AiCareersError
+from ..store import BACKENDS, load_dataset
+
+DEFAULT_GRAPH_FILE = paths.GRAPH_DIR / "ai-careers.nq"
+
+
+def load_built_graph(graph_file: Path = DEFAULT_GRAPH_FILE, backend: str = "rdflib", store_path: Path | None = None):
+    """The built graph (N-Quads) in a dataset of ``backend``; a clear error if it was not built."""
+    if not Path(graph_file).is_file():
+        raise AiCareersError(f"{graph_file} not found: run `python build_graph.py` first")
+    return load_dataset(graph_file, backend=backend, path=store_path)
+
+
+def add_store_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--graph", type=Path, default=DEFAULT_GRAPH_FILE, help="the built graph, N-Quads (default: %(default)s)")
+    parser.add_argument("--backend", choices=BACKENDS, default="rdflib", help="embedded store (default: %(default)s)")
+    parser.add_argument("--store-path", type=Path, help="on-disk Oxigraph store folder (with --backend oxigraph)")
+
+
+def register(subparsers) -> None:
+    serve = subparsers.add_parser("serve", help="serve the graph through a read-only SPARQL 1.1 endpoint")
+    add_store_arguments(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s; 0 picks a free one)")
+    serve.add_argument("--timeout", type=float, default=10.0, help="query time limit in seconds (default: %(default)s)")
+    serve.add_argument("--max-results", type=int, default=10000, help="result rows at most (default: %(default)s)")
+    serve.set_defaults(handler=_serve)
+
+    push = subparsers.add_parser("push", help="upload the graph to a SPARQL store (Graph Store HTTP Protocol)")
+    add_store_arguments(push)
+    push.add_argument("--endpoint", required=True, help="the store's base or query URL, e.g. http://127.0.0.1:7878")
+    push.add_argument("--store", help="its Graph Store Protocol URL, when not <endpoint>/store (Oxigraph's)")
+    push.add_argument("--append", action="store_true", help="add to the remote graphs instead of replacing them")
+    push.add_argument("--timeout", type=float, default=60.0, help="HTTP timeout in seconds (default: %(default)s)")
+    push.set_defaults(handler=_push)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .endpoint import serve
+
+    dataset = load_built_graph(args.graph, args.backend, args.store_path)
+    serve(dataset, args.host, args.port, timeout=args.timeout, max_results=args.max_results)
+    return 0
+
+
+def _push(args: argparse.Namespace) -> int:
+    from .remote import push
+
+    dataset = load_built_graph(args.graph, args.backend, args.store_path)
+    counts = push(dataset, args.endpoint, store_url=args.store, replace=not args.append, timeout=args.timeout)
+    width = max(len(graph) for graph in counts) if counts else 0
+    for graph, triples in sorted(counts.items()):
+        print(f"{graph:<{width}}  {triples:>8} triples")
+    print(f"pushed {sum(counts.values())} triples in {len(counts)} graphs")
+    return 0
