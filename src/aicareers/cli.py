@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "aicareers.build",
     "aicareers.sparql.server_cli",
     "aicareers.esco.cli",
+    "aicareers.analytics.cli",
 ]
 
 

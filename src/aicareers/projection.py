@@ -6,7 +6,8 @@
   ``skill``, ``mission``, ``objective``, ``domain``, ``department``, ``team``, ``employer``,
   ``tool``, ``training``, ``level``, ``salary``, ``factor``, ``contract``, ``arrangement``,
   ``seniority``, ``place``, ``esco-occupation``, ``esco-skill``), ``label_fr``, ``label_en``,
-  ``definition_fr``, ``definition_en`` (empty strings when absent), and ``sources``: a list of
+  ``definition_fr``, ``definition_en`` (empty strings when absent), ``alt_labels_fr`` and
+  ``alt_labels_en`` (sorted lists of ``skos:altLabel``), and ``sources``: a list of
   ``{"source", "source_label", "quote"}`` for what the sources say of the node itself. Skills
   have ``skill_type`` (``knowledge``, ``know-how``, ``human-quality``; ESCO's ``skill`` or
   ``knowledge``); missions may have ``rank``; roles have ``emerging``.
@@ -100,8 +101,12 @@ SKILL_TYPES = {
 }
 
 
+def _texts(graph: Graph, node, predicate, lang: str) -> list[str]:
+    return sorted(str(o) for o in graph.objects(node, predicate) if isinstance(o, Literal) and o.language == lang)
+
+
 def _text(graph: Graph, node, predicate, lang: str) -> str:
-    values = sorted(str(o) for o in graph.objects(node, predicate) if isinstance(o, Literal) and o.language == lang)
+    values = _texts(graph, node, predicate, lang)
     return values[0] if values else ""
 
 
@@ -141,6 +146,8 @@ def project(graph: Graph) -> nx.MultiDiGraph:
                 "label_en": _label(graph, node, "en"),
                 "definition_fr": _text(graph, node, SKOS.definition, "fr"),
                 "definition_en": _text(graph, node, SKOS.definition, "en"),
+                "alt_labels_fr": _texts(graph, node, SKOS.altLabel, "fr"),
+                "alt_labels_en": _texts(graph, node, SKOS.altLabel, "en"),
                 "sources": _derivations(graph, node, source_labels),
             }
             if node_type == "skill":

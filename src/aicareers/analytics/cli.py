@@ -1,0 +1,322 @@
+"""Sub-commands of the analyses: ``path``, ``gap``, ``similar``, ``rank`` and ``export``.
+
+Roles are named in French or English, by id or by IRI (:func:`aicareers.analytics.names.find_node`);
+an unknown name prints the closest names and exits with status 2. Answers are readable tables,
+or JSON with ``--format json``; ``--explain`` lists the facts used, each with its source.
+
+The graph is read from ``graph/ai-careers.nq`` (or ``--graph FILE``, N-Quads) when it exists, and
+built in memory from the hand-kept facts otherwise; either way it is projected once with
+:func:`aicareers.projection.project`.
+
+>>> parser = argparse.ArgumentParser(prog="aicareers")
+>>> register(parser.add_subparsers(dest="command"))
+>>> args = parser.parse_args(["path", "Prompt Engineer", "Chercheur en IA", "--cheapest"])
+>>> args.source, args.target, args.cheapest, args.format
+('Prompt Engineer', 'Chercheur en IA', True, 'table')
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import networkx as nx
+
+from .. import paths as project_paths
+from ..errors import InputError
+from .export import FORMATS as EXPORT_FORMATS
+from .export import export, render
+from .explain import format_facts
+from .gap import Gap, skill_gap
+from .names import find_node
+from .paths import EvolutionPath, cheapest_path, costed, evolution_paths, path_between
+from .rank import BY, communities, rank_skills
+from .similarity import METHODS, nearest_roles, role_similarity
+
+DEFAULT_GRAPH = project_paths.GRAPH_DIR / "ai-careers.nq"
+
+
+def load_graph(path: str | Path | None = None) -> nx.MultiDiGraph:
+    """The projection of ``path`` (N-Quads; default ``graph/ai-careers.nq``), or of an in-memory build.
+
+    An explicit ``path`` that does not exist is an error; a missing default means "not built yet":
+    the graph is then built in memory from the hand-kept facts (nothing is written).
+
+    >>> load_graph("no/such/file.nq")
+    Traceback (most recent call last):
+    ...
+    aicareers.errors.InputError: no/such/file.nq: no such N-Quads file
+    """
+    from ..projection import project
+
+    if path is not None and not Path(path).is_file():
+        raise InputError(str(path), None, None, "no such N-Quads file")
+    path = Path(path) if path is not None else DEFAULT_GRAPH
+    if path.is_file():
+        from rdflib import Dataset
+
+        dataset = Dataset(default_union=True)
+        dataset.parse(path, format="nquads")
+        return project(dataset)
+    from ..build import build
+
+    print(f"note: {path} not found: building the graph in memory", file=sys.stderr)
+    return project(build(out_dir=None).graph)
+
+
+# ------------------------------------------------------------------------------- registration
+
+
+def _common(parser: argparse.ArgumentParser, output: bool = True) -> None:
+    if output:
+        parser.add_argument("--format", choices=("table", "json"), default="table", help="output: readable table (default) or JSON")
+        parser.add_argument("--lang", choices=("en", "fr"), default="en", help="language of labels (default: en)")
+        parser.add_argument("--explain", action="store_true", help="list the facts used, each with its source")
+    parser.add_argument("--graph", type=Path, default=None, help=f"N-Quads file to read (default: {DEFAULT_GRAPH}, else build in memory)")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("path", help="evolution paths from a role, or the path between two roles")
+    p.add_argument("source", metavar="FROM", help="role (French or English label, id or IRI)")
+    p.add_argument("target", metavar="TO", nargs="?", help="target role; without it, every path from FROM")
+    p.add_argument("--max-steps", type=int, default=3, help="longest path listed without TO (default: %(default)s)")
+    p.add_argument("--cheapest", action="store_true", help="with TO: the path needing the fewest skills acquired, not the fewest steps")
+    _common(p)
+    p.set_defaults(handler=run_path)
+
+    p = subparsers.add_parser("gap", help="skills to acquire and carried over from one role to another")
+    p.add_argument("source", metavar="FROM", help="current role")
+    p.add_argument("target", metavar="TO", help="target role")
+    _common(p)
+    p.set_defaults(handler=run_gap)
+
+    p = subparsers.add_parser("similar", help="roles most similar to a role (skill profiles), or the similarity of two")
+    p.add_argument("role", metavar="ROLE")
+    p.add_argument("other", metavar="OTHER", nargs="?", help="compare with this role only")
+    p.add_argument("--method", choices=METHODS, default="weighted", help="jaccard or IDF-weighted Jaccard (default: %(default)s)")
+    p.add_argument("-k", type=int, default=5, help="how many roles (default: %(default)s)")
+    _common(p)
+    p.set_defaults(handler=run_similar)
+
+    p = subparsers.add_parser("rank", help="rank skills, or find communities of roles and skills")
+    p.add_argument("what", choices=("skills", "communities"))
+    p.add_argument("--by", choices=BY, default="degree", help="skills: ranking measure (default: %(default)s)")
+    p.add_argument("--top", type=int, default=10, help="skills: how many to show (default: %(default)s; 0: all)")
+    p.add_argument("--seed", type=int, default=42, help="communities: Louvain seed (default: %(default)s)")
+    _common(p)
+    p.set_defaults(handler=run_rank)
+
+    p = subparsers.add_parser("export", help="export the networkx projection (GraphML, GEXF for Gephi, node-link JSON)")
+    p.add_argument("--format", choices=tuple(EXPORT_FORMATS), default="graphml", help="file format (default: %(default)s)")
+    p.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
+    _common(p, output=False)
+    p.set_defaults(handler=run_export)
+
+
+# ------------------------------------------------------------------------------- output
+
+
+def table(headers: list[str], rows: list[list], indent: str = "  ") -> str:
+    """Rows aligned in columns under ``headers``.
+
+    >>> print(table(["a", "bb"], [[1, "x"], [22, "yyy"]]))
+      a   bb
+      1   x
+      22  yyy
+    """
+    cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = [indent + "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _explain(facts, lang: str) -> None:
+    facts = list(facts)
+    print(f"\nFacts used ({len(facts)}):")
+    print(format_facts(facts, lang))
+
+
+def _skill_type(skill) -> str:
+    kind = skill.skill_type or "?"
+    return f"{kind} (ESCO)" if skill.node_type == "esco-skill" else kind
+
+
+def _skill_name(skill, lang: str) -> str:
+    name = skill.label(lang)
+    if getattr(skill, "required", skill).equivalents:
+        name += " (= " + ", ".join(e.label(lang) for e in getattr(skill, "required", skill).equivalents) + ")"
+    return name
+
+
+# ------------------------------------------------------------------------------- handlers
+
+
+def run_path(args: argparse.Namespace) -> int:
+    g = load_graph(args.graph)
+    source = find_node(g, args.source)
+    if args.target is None:
+        found = evolution_paths(g, source, args.max_steps)
+        if args.format == "json":
+            _print_json({"from": source, "max_steps": args.max_steps, "paths": [p.to_dict() for p in found]})
+            return 0
+        name = g.nodes[source][f"label_{args.lang}"]
+        print(f"Evolution paths from {name} (at most {args.max_steps} steps): {len(found)}")
+        if found:
+            rows = [[i, len(p.steps), " → ".join(p.labels(args.lang)), p.steps[-1].meaning(args.lang)] for i, p in enumerate(found, 1)]
+            print()
+            print(table(["#", "steps", "path", "last move means"], rows))
+        if args.explain:
+            _explain(sorted({f for p in found for f in p.evidence}), args.lang)
+        return 0
+    target = find_node(g, args.target)
+    path = cheapest_path(g, source, target) if args.cheapest else path_between(g, source, target)
+    path = costed(g, path) if path is not None else None
+    if args.format == "json":
+        _print_json({"from": source, "to": target, "by": "skills" if args.cheapest else "steps", "path": path.to_dict() if path else None})
+        return 0 if path else 1
+    a, b = g.nodes[source][f"label_{args.lang}"], g.nodes[target][f"label_{args.lang}"]
+    if path is None:
+        print(f"No evolution path from {a} to {b} in the graph.")
+        return 1
+    _print_path(path, a, b, args)
+    return 0
+
+
+def _print_path(path: EvolutionPath, a: str, b: str, args) -> None:
+    lang = args.lang
+    how = "fewest skills to acquire" if args.cheapest else "fewest steps"
+    n = len(path.steps)
+    print(f"Path from {a} to {b} ({how}): {' → '.join(path.labels(lang))}")
+    print(f"{n} step{'s' * (n != 1)}, {path.cost} skill{'s' * (path.cost != 1)} to acquire on the way")
+    print()
+    rows = [[i, s.source.label(lang), s.target.label(lang), s.cost, s.meaning(lang)] for i, s in enumerate(path.steps, 1)]
+    print(table(["step", "from", "to", "to acquire", "the move means"], rows))
+    for i, step in enumerate(path.steps, 1):
+        if step.to_acquire:
+            print(f"\nStep {i}, skills of {step.target.label(lang)} to acquire ({len(step.to_acquire)}): " + "; ".join(s.label(lang) for s in step.to_acquire))
+    if args.explain:
+        _explain(path.evidence, lang)
+
+
+def run_gap(args: argparse.Namespace) -> int:
+    g = load_graph(args.graph)
+    gap = skill_gap(g, find_node(g, args.source), find_node(g, args.target))
+    if args.format == "json":
+        _print_json(gap.to_dict())
+        return 0
+    _print_gap(gap, args.lang)
+    if args.explain:
+        _explain(gap.evidence, args.lang)
+    return 0
+
+
+def _print_gap(gap: Gap, lang: str) -> None:
+    a, b = gap.from_role.label(lang), gap.to_role.label(lang)
+    print(f"Skill gap from {a} to {b}: {len(gap.to_acquire)} to acquire, {len(gap.carried_over)} carried over")
+    if gap.to_acquire:
+        print(f"\nTo acquire ({len(gap.to_acquire)}):")
+        rows = [[_skill_name(s, lang), _skill_type(s), "; ".join(s.required.describe_origins())] for s in gap.to_acquire]
+        print(table(["skill", "type", "required through"], rows))
+    if gap.carried_over:
+        print(f"\nCarried over ({len(gap.carried_over)}):")
+        rows = [[_skill_name(s, lang), _skill_type(s), "; ".join(s.required.describe_origins()), "; ".join(s.held.describe_origins())] for s in gap.carried_over]
+        print(table(["skill", "type", "required through", f"held by {a} through"], rows))
+    if gap.not_listed:
+        print(f"\nHeld by {a}, not listed for {b} ({len(gap.not_listed)}): " + ", ".join(s.label(lang) for s in gap.not_listed))
+    served = [(s, m) for s in gap.to_acquire + gap.carried_over for m in s.missions]
+    if served:
+        print("\nMissions served:")
+        print(table(["skill", "mission"], [[s.label(lang), m.label(lang)] for s, m in served]))
+    if gap.trainings.covered:
+        print("\nTrainings (routes into a role that requires the skill):")
+        rows = []
+        for key, covers in gap.trainings.covered.items():
+            skill = next(s for s in gap.trainings.skills if s.key == key)
+            for c in covers:
+                rows.append([skill.label(lang), c.route.label(lang), c.role.label(lang)])
+        print(table(["skill", "route", "into"], rows))
+    if gap.notes:
+        print("\nNotes:")
+        for note in gap.notes:
+            print(f"  - {note}")
+
+
+def run_similar(args: argparse.Namespace) -> int:
+    g = load_graph(args.graph)
+    role = find_node(g, args.role)
+    lang = args.lang
+    if args.other is not None:
+        sim = role_similarity(g, role, find_node(g, args.other), args.method)
+        if args.format == "json":
+            _print_json(sim.to_dict())
+            return 0
+        print(f"Similarity of {sim.a.label(lang)} and {sim.b.label(lang)} ({args.method}): {sim.score:.4f}")
+        print(f"  shared ({len(sim.shared)}): " + (", ".join(s.label(lang) for s in sim.shared) or "none"))
+        print(f"  only {sim.a.label(lang)}: {len(sim.only_a)}; only {sim.b.label(lang)}: {len(sim.only_b)}")
+        if args.explain:
+            _explain(sim.evidence, lang)
+        return 0
+    found = nearest_roles(g, role, args.k, args.method)
+    if args.format == "json":
+        _print_json({"role": role, "method": args.method, "nearest": [s.to_dict() for s in found]})
+        return 0
+    print(f"Roles most similar to {g.nodes[role]['label_' + lang]} ({args.method}, skill profiles): {len(found)}")
+    if found:
+        rows = [[i, s.b.label(lang), f"{s.score:.4f}", len(s.shared)] for i, s in enumerate(found, 1)]
+        print()
+        print(table(["#", "role", "score", "shared skills"], rows))
+    if args.explain:
+        _explain(sorted({f for s in found for f in s.evidence}), lang)
+    return 0
+
+
+def run_rank(args: argparse.Namespace) -> int:
+    g = load_graph(args.graph)
+    lang = args.lang
+    if args.what == "communities":
+        found = communities(g, seed=args.seed)
+        if args.format == "json":
+            _print_json({"seed": args.seed, "communities": [c.to_dict() for c in found]})
+            return 0
+        print(f"Communities of roles and skills (Louvain, seed {args.seed}): {len(found)}")
+        for i, c in enumerate(found, 1):
+            roles = ", ".join(r.label(lang) for r in c.roles) or "(no role)"
+            print(f"\n{i}. {roles}: {len(c.skills)} skill{'s' * (len(c.skills) != 1)}")
+            if c.skills:
+                print("   " + "; ".join(s.label(lang) for s in c.skills))
+        if args.explain:
+            _explain(sorted({f for c in found for f in c.evidence}), lang)
+        return 0
+    ranked = rank_skills(g, args.by)
+    shown = ranked[: args.top] if args.top > 0 else ranked
+    if args.format == "json":
+        _print_json({"by": args.by, "skills": [r.to_dict() for r in shown], "total": len(ranked)})
+        return 0
+    print(f"Skills ranked by {args.by} (top {len(shown)} of {len(ranked)})")
+    print()
+    score = (lambda x: f"{x:g}") if args.by == "degree" else (lambda x: f"{x:.4f}")
+    rows = [[i, r.skill.label(lang), score(r.score), len(r.roles), len(r.opens), ", ".join(x.label(lang) for x in r.roles)] for i, r in enumerate(shown, 1)]
+    print(table(["#", "skill", "score", "roles", "moves opened", "listed by"], rows))
+    if args.explain:
+        _explain(sorted({f for r in shown for f in r.evidence}), lang)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    g = load_graph(args.graph)
+    if args.out is None:
+        sys.stdout.buffer.write(render(g, args.format))
+        sys.stdout.flush()
+        return 0
+    export(g, args.out, args.format)
+    print(f"wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges to {args.out} ({args.format})", file=sys.stderr)
+    return 0
+
+
+__all__ = ["load_graph", "register", "table"]

@@ -1,0 +1,279 @@
+"""The skill gap between two roles, the missions the skills serve, and the trainings that cover them.
+
+**Gap rule** (:func:`skill_gap`). The target role *requires* its whole profile (article skills and
+every ESCO skill of the occupations it matches, broad matches included: for most target roles
+ESCO is all the graph knows). The starting role *has* what it is known to hold: its article
+skills and the skills of exactly or closely matched ESCO occupations, not those of a broader
+occupation (see :mod:`aicareers.analytics.skills`). A required skill is *carried over* when held
+(an equivalent counts: Creativity covers ESCO's "develop creative ideas"), else *to acquire*.
+Held skills the target does not list are reported as *not listed* (they may still help).
+
+**Missions served.** The graph links missions to roles, not to skills. A skill *serves* a mission
+of either role when the mission is matched (``skos:exactMatch``/``closeMatch``/``broadMatch``) to
+that skill or one of its equivalents; no label guessing. In the AI-careers graph only the
+prompt engineer has missions and none of their ESCO matches is in the ESCO extract, so the lists
+are empty and the gap says so in its notes.
+
+**Training coverage** (:func:`trainings_for`). The graph links learning routes to roles
+(``aic:learningRoute``), never to skills, and no source says which programme teaches which skill.
+A route therefore *covers* a skill when it is a route into a role whose article skills
+(``aic:requiresSkill``) include that skill or an equivalent: it prepares for a job that needs
+the skill, which is all the sources support. A skill known only from ESCO, or only from roles no
+route leads to, is reported as not covered, never given an invented training.
+
+>>> from aicareers.analytics._examples import example_graph
+>>> g = example_graph()
+>>> gap = skill_gap(g, "Writer", "Editor in chief")
+>>> [s.label_en for s in gap.to_acquire], [s.label_en for s in gap.carried_over]
+(['manage budgets', 'Proofreading'], ['Creativity'])
+>>> [m.label_en for m in gap.to_acquire[1].missions], [s.label_en for s in gap.not_listed]
+(['Check copy'], ['Writing'])
+>>> cover = trainings_for(g, ["Writing", "manage budgets"])
+>>> {g.nodes[k]["label_en"]: [c.route.label_en for c in routes] for k, routes in cover.covered.items()}
+{'Writing': ['Journalism school']}
+>>> [s.label_en for s in cover.uncovered]
+['manage budgets']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import networkx as nx
+
+from .explain import Fact, Ref, edge_facts, merge, ref
+from .names import as_node
+from .skills import ARTICLE_SKILL, MATCHES, SKILL_TYPES, SkillClasses, SkillEvidence, held_skills, occupations, skill_classes, skill_profile
+
+LEARNING_ROUTE = "aic:learningRoute"
+HAS_MISSION = "aic:hasMission"
+
+COVERAGE_RULE = (
+    "a route covers a skill when the sources give it as a learning route into a role whose article "
+    "skills include that skill (or an equivalent ESCO skill); routes are linked to roles, never to "
+    "skills, so a skill known only from ESCO is never covered"
+)
+MISSIONS_RULE = (
+    "a skill serves a mission of either role when the mission is matched (skos) to that skill or an "
+    "equivalent; missions are linked to roles, not to skills"
+)
+
+
+@dataclass(frozen=True)
+class GapSkill:
+    """A skill of the target role: as the target lists it, as the start role holds it (if it does)."""
+
+    required: SkillEvidence
+    held: SkillEvidence | None = None
+    missions: tuple[Ref, ...] = ()
+    mission_facts: tuple[Fact, ...] = field(repr=False, default=())
+
+    key = property(lambda self: self.required.key)
+    label_en = property(lambda self: self.required.label_en)
+    label_fr = property(lambda self: self.required.label_fr)
+    node_type = property(lambda self: self.required.node_type)
+    skill_type = property(lambda self: self.required.skill_type)
+
+    def label(self, lang: str = "en") -> str:
+        return self.required.label(lang)
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return merge(self.required.facts, self.held.facts if self.held else (), self.mission_facts)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted(set(self.required.sources) | set(self.held.sources if self.held else ()))
+
+    def to_dict(self) -> dict:
+        return {
+            **self.required.to_dict(),
+            "required_by": self.required.describe_origins(),
+            "held_through": self.held.describe_origins() if self.held else [],
+            "sources": self.sources,
+            "missions": [m.to_dict() for m in self.missions],
+        }
+
+
+@dataclass(frozen=True)
+class RouteCover:
+    """A learning route that covers a skill: it leads into ``role``, which requires the skill."""
+
+    route: Ref
+    role: Ref
+    programmes: tuple[Ref, ...] = ()
+    facts: tuple[Fact, ...] = field(repr=False, default=())
+
+    def to_dict(self) -> dict:
+        return {"route": self.route.to_dict(), "role": self.role.to_dict(), "programmes": [p.to_dict() for p in self.programmes]}
+
+
+@dataclass(frozen=True)
+class TrainingCoverage:
+    """Which of ``skills`` a learning route covers (by skill key), and which none does."""
+
+    skills: tuple[Ref, ...]
+    covered: dict[str, tuple[RouteCover, ...]]
+    uncovered: tuple[Ref, ...]
+    rule: str = COVERAGE_RULE
+
+    @property
+    def evidence(self) -> tuple[Fact, ...]:
+        return merge(*(c.facts for covers in self.covered.values() for c in covers))
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "covered": [
+                {"skill": next(s.to_dict() for s in self.skills if s.key == key), "routes": [c.to_dict() for c in covers]}
+                for key, covers in self.covered.items()
+            ],
+            "uncovered": [s.to_dict() for s in self.uncovered],
+        }
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What moving from ``from_role`` to ``to_role`` asks: skills to acquire, skills carried over."""
+
+    from_role: Ref
+    to_role: Ref
+    to_acquire: tuple[GapSkill, ...]
+    carried_over: tuple[GapSkill, ...]
+    not_listed: tuple[SkillEvidence, ...]
+    trainings: TrainingCoverage
+    notes: tuple[str, ...] = ()
+
+    @property
+    def evidence(self) -> tuple[Fact, ...]:
+        """Every fact used: the skills' links, their equivalences, the missions and the routes."""
+        return merge(
+            *(s.facts for s in self.to_acquire + self.carried_over),
+            *(s.facts for s in self.not_listed),
+            self.trainings.evidence,
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "from": self.from_role.to_dict(),
+            "to": self.to_role.to_dict(),
+            "to_acquire": [s.to_dict() for s in self.to_acquire],
+            "carried_over": [s.to_dict() for s in self.carried_over],
+            "not_listed": [s.to_dict() for s in self.not_listed],
+            "trainings": self.trainings.to_dict(),
+            "notes": list(self.notes),
+            "evidence": [f.to_dict() for f in self.evidence],
+        }
+
+
+def _missions(g: nx.MultiDiGraph, *roles: str) -> list[str]:
+    return sorted({v for r in roles for _, v, k in g.out_edges(r, keys=True) if k == HAS_MISSION})
+
+
+def missions_served(g: nx.MultiDiGraph, skill: SkillEvidence, missions: Iterable[str]) -> tuple[tuple[Ref, ...], tuple[Fact, ...]]:
+    """The missions among ``missions`` that ``skill`` serves (see the module docstring), with the facts.
+
+    >>> from aicareers.analytics._examples import example_graph, node
+    >>> g = example_graph()
+    >>> proofreading = skill_profile(g, "editor")[node("skill", "proofreading")]
+    >>> served, facts = missions_served(g, proofreading, [node("mission", "check-copy"), node("mission", "write-articles")])
+    >>> [m.label_en for m in served], [str(f) for f in facts]
+    (['Check copy'], ["Check copy —skos:closeMatch→ proofread text [the project's own mapping (no source quote)]"])
+    """
+    members = {skill.key} | {e.key for e in skill.equivalents}
+    served, facts = [], []
+    for mission in missions:
+        links = [(mission, s, k) for _, s, k in g.out_edges(mission, keys=True) if k in MATCHES and s in members]
+        links += [(s, mission, k) for s, _, k in g.in_edges(mission, keys=True) if k in MATCHES and s in members]
+        if links:
+            served.append(ref(g, mission))
+            for u, v, k in links:
+                facts.extend(edge_facts(g, u, v, k))
+    return tuple(served), merge(facts)
+
+
+def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
+    """The skills ``to_role`` requires that ``from_role`` lacks or holds (rules in the module docstring).
+
+    >>> from aicareers.analytics._examples import example_graph
+    >>> gap = skill_gap(example_graph(), "Translator", "Editor")
+    >>> [s.label_en for s in gap.to_acquire], [(s.label_en, s.held.describe_origins()) for s in gap.carried_over]
+    (['Writing'], [('Proofreading', ['ESCO via translator (close match)'])])
+    >>> [s.label_en for s in gap.not_listed], gap.trainings.covered.keys()
+    (['translate language concepts'], dict_keys(['https://example.org/skill/writing']))
+    """
+    a, b = as_node(g, from_role), as_node(g, to_role)
+    classes = skill_classes(g)
+    required = skill_profile(g, b, classes=classes)
+    held = held_skills(g, a, classes)
+    missions = _missions(g, a, b)
+
+    def gap_skill(key: str) -> GapSkill:
+        served, facts = missions_served(g, required[key], missions)
+        return GapSkill(required[key], held.get(key), served, facts)
+
+    to_acquire = tuple(gap_skill(k) for k in required if k not in held)
+    carried = tuple(gap_skill(k) for k in required if k in held)
+    not_listed = tuple(s for k, s in held.items() if k not in required)
+    trainings = trainings_for(g, [s.key for s in to_acquire], classes)
+    return Gap(ref(g, a), ref(g, b), to_acquire, carried, not_listed, trainings, tuple(_notes(g, a, b, required, to_acquire + carried, missions, trainings)))
+
+
+def _notes(g, a, b, required, skills, missions, trainings) -> list[str]:
+    A, B = ref(g, a), ref(g, b)
+
+    def occs(role, kinds):
+        return ", ".join(f"{ref(g, o).label_en} ({m} match)" for o, m, _ in occupations(g, role, kinds))
+
+    notes = []
+    if not required:
+        notes.append(f"{B} has no skill in the graph (no article skill, and its ESCO occupations list none): the gap is unknown, not empty.")
+    elif not any(k == ARTICLE_SKILL for _, _, k in g.out_edges(b, keys=True)):
+        notes.append(f"{B} has no skill stated by the articles: its skills are ESCO's, through {occs(b, ('exact', 'close', 'broad'))}.")
+    broad = ", ".join(ref(g, o).label_en for o, _, _ in occupations(g, a, ("broad",)))
+    if broad:
+        notes.append(f"The skills {A} has only through a broad ESCO match ({broad}) are not counted as held.")
+    if not any(s.missions for s in skills):
+        counts = f"{A} has {len(_missions(g, a))} missions, {B} {len(_missions(g, b))}"
+        notes.append(f"No skill is shown serving a mission: {MISSIONS_RULE}; no such match is in the graph here ({counts}).")
+    if trainings.skills and not trainings.covered:
+        notes.append(f"No training in the graph covers a skill to acquire: {COVERAGE_RULE}.")
+    return notes
+
+
+def trainings_for(g: nx.MultiDiGraph, skills: Iterable, classes: SkillClasses | None = None) -> TrainingCoverage:
+    """The learning routes that cover each of ``skills`` (keys, names or objects with a ``key``).
+
+    The coverage rule is in the module docstring and in :attr:`TrainingCoverage.rule`.
+
+    >>> from aicareers.analytics._examples import example_graph
+    >>> g = example_graph()
+    >>> cover = trainings_for(g, ["develop creative ideas", "proofread text"])
+    >>> [(g.nodes[k]["label_en"], [c.role.label_en for c in v]) for k, v in cover.covered.items()]
+    [('Creativity', ['Writer'])]
+    >>> [s.label_en for s in cover.uncovered]
+    ['Proofreading']
+    """
+    classes = classes or skill_classes(g)
+    keys = []
+    for skill in skills:
+        key = getattr(skill, "key", skill)
+        key = as_node(g, key, SKILL_TYPES)
+        keys.append(classes.canonical(key))
+    keys = list(dict.fromkeys(keys))
+    covered: dict[str, list[RouteCover]] = {}
+    for role, route, k in sorted(g.edges(keys=True)):
+        if k != LEARNING_ROUTE or g.nodes[role].get("type") != "role":
+            continue
+        steps = sorted((d.get("order", 0), v) for _, v, key, d in g.out_edges(route, keys=True, data=True) if key.startswith("aic:hasStep"))
+        programmes = tuple(ref(g, v) for _, v in steps)
+        for _, skill, key in g.out_edges(role, keys=True):
+            if key == ARTICLE_SKILL and classes.canonical(skill) in keys:
+                facts = merge(edge_facts(g, role, route, k), edge_facts(g, role, skill, key))
+                covered.setdefault(classes.canonical(skill), []).append(RouteCover(ref(g, route), ref(g, role), programmes, facts))
+    return TrainingCoverage(
+        skills=tuple(ref(g, k) for k in keys),
+        covered={k: tuple(sorted(covered[k], key=lambda c: (c.route.label_en.casefold(), c.route.key))) for k in keys if k in covered},
+        uncovered=tuple(ref(g, k) for k in keys if k not in covered),
+    )
