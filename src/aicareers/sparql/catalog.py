@@ -1,0 +1,1070 @@
+"""The catalogue of questions (``queries/*.rq``): read it, bind its parameters safely, run, print.
+
+Each file of ``queries/`` is one question in SPARQL, without ``PREFIX`` declarations (the project's
+prefixes, :data:`aicareers.namespaces.PREFIXES`, are known to every query), and with a header of
+comment lines that says what it asks and which parameters it takes::
+
+    # Question: Which skills does a role need?
+    # Question (fr): Quelles compétences un rôle demande-t-il ?
+    # Param: role: role = prompt-engineer
+    SELECT ?skill WHERE { ?role aic:requiresSkill ?skill }
+
+A parameter names a variable of the query (``role`` is ``?role``), a kind (``role``, ``skill``,
+``topic``, ``source`` or ``text``) and an optional default. A user gives a name -- an English or
+French label, matched without regard to case or accents, the id (``prompt-engineer``) or the IRI
+-- and :func:`resolve` turns it into the entity's IRI; a ``text`` parameter is bound to a plain
+literal. A parameter left unset takes its default; without a default the variable stays free.
+
+>>> q = parse_query_text(
+...     "# Question: Which roles?\\n# Question (fr): Quels rôles ?\\n# Param: role: role\\n"
+...     "SELECT ?label WHERE { ?role a aic:Role ; skos:prefLabel ?label }", name="demo")
+>>> q.question_fr, q.params
+('Quels rôles ?', [Param(var='role', kind='role', default=None)])
+
+Binding never puts user text into the query: the names are resolved to IRIs by comparing them,
+in Python, with the labels of the graph, and the resulting terms go in through rdflib's
+``initBindings`` (the rdflib store) or as a ``VALUES`` block written from the terms' N-Triples
+form (Oxigraph, remote endpoints):
+
+>>> from rdflib import Literal
+>>> inject_values("SELECT * WHERE { ?s ?p ?q }", {"q": Literal('"} ; DROP ALL #')})
+'SELECT * WHERE { VALUES ?q { "\\\\"} ; DROP ALL #" } ?s ?p ?q }'
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import multiprocessing
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.query import Result
+from rdflib.term import Node
+
+from aicareers import paths
+from aicareers.errors import AiCareersError, InputError
+from aicareers.namespaces import AIC, ESCO, ID, PREFIXES, bind_prefixes, sparql_prologue
+
+__all__ = [
+    "PARAM_KINDS",
+    "KIND_CLASSES",
+    "FORMATS",
+    "Param",
+    "Query",
+    "UnknownNameError",
+    "AmbiguousNameError",
+    "UnknownQueryError",
+    "QueryParameterError",
+    "QuerySyntaxError",
+    "QueryTimeoutError",
+    "parse_query_text",
+    "parse_query_file",
+    "load_catalog",
+    "find_query",
+    "normalize_name",
+    "resolve",
+    "bind_parameters",
+    "inject_values",
+    "run_query",
+    "format_result",
+    "shorten_iri",
+]
+
+#: The kinds a parameter may have: an entity of a class (see :data:`KIND_CLASSES`) or ``text``.
+PARAM_KINDS: tuple[str, ...] = ("role", "skill", "topic", "source", "text")
+
+#: The classes whose instances (or instances of their subclasses) a parameter of each kind names.
+KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
+    "role": (AIC.Role,),
+    "skill": (AIC.Skill, ESCO.Skill),
+    "topic": (AIC.Topic,),
+    "source": (AIC.Source,),
+}
+
+#: Output formats of :func:`format_result`, the default first.
+FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
+
+_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+_VARNAME = r"[A-Za-z_][A-Za-z0-9_]*"
+
+
+# ------------------------------------------------------------------------------------ errors
+
+
+class UnknownNameError(AiCareersError):
+    """No entity of the kind has that name; the message suggests close names."""
+
+    exit_status = 2
+
+    def __init__(self, kind: str, name: str, suggestions: Iterable[str] = ()):
+        self.kind, self.name, self.suggestions = kind, name, list(suggestions)
+        message = f"unknown {kind} {name!r}"
+        if self.suggestions:
+            message += "; did you mean: " + ", ".join(self.suggestions) + "?"
+        else:
+            message += f"; no {kind} has a close name"
+        super().__init__(message)
+
+    def __reduce__(self):
+        return (type(self), (self.kind, self.name, self.suggestions))
+
+
+class AmbiguousNameError(AiCareersError):
+    """Several entities of the kind have that name; the message lists their ids."""
+
+    exit_status = 2
+
+    def __init__(self, kind: str, name: str, candidates: Iterable[str]):
+        self.kind, self.name, self.candidates = kind, name, list(candidates)
+        super().__init__(
+            f"{kind} {name!r} is ambiguous: it names {', '.join(self.candidates)}; give the id"
+        )
+
+    def __reduce__(self):
+        return (type(self), (self.kind, self.name, self.candidates))
+
+
+class UnknownQueryError(AiCareersError):
+    """No query of the catalogue has that name; the message suggests close names."""
+
+    exit_status = 2
+
+    def __init__(self, name: str, suggestions: Iterable[str] = ()):
+        self.name, self.suggestions = name, list(suggestions)
+        message = f"unknown query {name!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        message += " (`aicareers query --list` lists them)"
+        super().__init__(message)
+
+
+class QueryParameterError(AiCareersError):
+    """A parameter the query does not declare, or one that cannot be bound."""
+
+    exit_status = 2
+
+
+class QuerySyntaxError(AiCareersError):
+    """The SPARQL text is malformed; ``line`` and ``column`` (1-based) count in the query's text."""
+
+    exit_status = 2
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None,
+                 source_line: str | None = None):
+        self.message, self.line, self.column, self.source_line = message, line, column, source_line
+        text = "malformed SPARQL query"
+        if line is not None:
+            text += f" at line {line}, column {column}"
+        text += f": {message}"
+        if source_line is not None and source_line.strip():
+            text += f" (line {line}: {source_line.strip()!r})"
+        super().__init__(text)
+
+    def __reduce__(self):
+        return (type(self), (self.message, self.line, self.column, self.source_line))
+
+
+class QueryTimeoutError(AiCareersError):
+    """The query ran past its time limit and was stopped."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__(
+            f"query stopped after {seconds:g} s (its time limit); "
+            "make it more selective, add a LIMIT, or allow more time with --timeout"
+        )
+
+    def __reduce__(self):
+        return (type(self), (self.seconds,))
+
+
+# ------------------------------------------------------------------------------ the catalogue
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a query: the variable it binds (without ``?``), its kind, its default."""
+
+    var: str
+    kind: str
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """One question of the catalogue (or any query text with the same header)."""
+
+    name: str
+    path: Path | None
+    question_en: str | None
+    question_fr: str | None
+    params: list[Param] = field(default_factory=list)
+    text: str = ""
+
+    def param(self, var: str) -> Param | None:
+        """The parameter of variable ``var`` (``?`` or ``$`` allowed), or None."""
+        var = var.lstrip("?$")
+        return next((p for p in self.params if p.var == var), None)
+
+
+_HEADER_QUESTION = re.compile(r"#\s*question\s*(?:\((?P<lang>[^)]*)\))?\s*:(?P<text>.*)$", re.I)
+_HEADER_PARAM = re.compile(r"#\s*param\s*:(?P<spec>.*)$", re.I)
+_HEADER_DIRECTIVE = re.compile(r"#\s*(question|param)\b", re.I)
+_PARAM_SPEC = re.compile(
+    rf"\s*[?$]?(?P<var>{_VARNAME})\s*:\s*(?P<kind>[A-Za-z]+)\s*(?:=\s*(?P<default>.*?))?\s*$"
+)
+
+#: Strings, IRIs and comments of SPARQL text: blanked out before looking at its syntax.
+_OPAQUE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*(?:"""|$)'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*(?:'''|$)"
+    r'|"(?:[^"\\\n\r]|\\.)*"?'
+    r"|'(?:[^'\\\n\r]|\\.)*'?"
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
+    r"|#[^\n\r]*",
+    re.S,
+)
+
+
+def _mask(text: str) -> str:
+    """``text`` with strings, IRIs and comments blanked out (same length, same line breaks).
+
+    >>> _mask('SELECT ?x { ?x <urn:x> "a { b" } # }')
+    'SELECT ?x { ?x         "     " }    '
+    """
+
+    def blank(match: re.Match) -> str:
+        body = match.group(0)
+        if body[0] in "\"'":  # keep the quotes, so that the masked text still reads as a term
+            quote = body[0]
+            width = 3 if body.startswith(quote * 3) else 1
+            closed = len(body) >= 2 * width and body.endswith(quote * width)
+            inner = body[1:-1] if closed else body[1:]
+            return quote + re.sub(r"[^\n\r]", " ", inner) + (quote if closed else "")
+        return re.sub(r"[^\n\r]", " ", body)
+
+    return _OPAQUE.sub(blank, text)
+
+
+def parse_query_text(
+    text: str,
+    *,
+    name: str = "<stdin>",
+    path: Path | str | None = None,
+    require_question: bool = False,
+) -> Query:
+    """A :class:`Query` from SPARQL text with an optional header; InputError names the bad line.
+
+    With ``require_question`` (catalogue files), both ``# Question:`` and ``# Question (fr):``
+    must be there.
+
+    >>> parse_query_text("# Param: role: job\\nSELECT * { ?role ?p ?o }", name="x")
+    Traceback (most recent call last):
+    ...
+    aicareers.errors.InputError: x: line 1: unknown parameter kind 'job' (kinds: role, skill, topic, source, text)
+    """
+    where = str(path) if path is not None else name
+    question_en = question_fr = None
+    params: list[Param] = []
+    body_start = None
+    lines = text.splitlines()
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+
+        def fail(message: str) -> InputError:
+            return InputError(where, None, None, f"line {number}: {message}")  # noqa: B023
+
+        if not line:
+            continue
+        if not line.startswith("#"):
+            body_start = number
+            break
+        if not _HEADER_DIRECTIVE.match(line):
+            continue  # a free comment
+        question = _HEADER_QUESTION.match(line)
+        param = _HEADER_PARAM.match(line)
+        if question:
+            lang = (question.group("lang") or "").strip().lower()
+            words = question.group("text").strip()
+            if lang not in ("", "en", "fr"):
+                raise fail(f"questions are in English ('# Question:') or French "
+                           f"('# Question (fr):'), not {lang!r}")
+            if not words:
+                raise fail("the question is empty")
+            if lang == "fr":
+                if question_fr is not None:
+                    raise fail("a second '# Question (fr):' line")
+                question_fr = words
+            else:
+                if question_en is not None:
+                    raise fail("a second '# Question:' line")
+                question_en = words
+        elif param:
+            spec = _PARAM_SPEC.match(param.group("spec"))
+            if not spec:
+                raise fail("malformed parameter: write '# Param: <var>: <kind> = <default>' "
+                           "(the '= <default>' is optional)")
+            var, kind, default = spec.group("var"), spec.group("kind"), spec.group("default")
+            if kind not in PARAM_KINDS:
+                raise fail(f"unknown parameter kind {kind!r} (kinds: {', '.join(PARAM_KINDS)})")
+            if any(p.var == var for p in params):
+                raise fail(f"a second parameter {var!r}")
+            if default is not None and not default:
+                raise fail(f"parameter {var!r}: '=' without a default")
+            params.append(Param(var, kind, default))
+        else:
+            raise fail(f"malformed header line {line!r}: write '# Question: ...', "
+                       "'# Question (fr): ...' or '# Param: <var>: <kind> = <default>'")
+    if body_start is None:
+        raise InputError(where, None, None, f"line {len(lines) or 1}: no SPARQL query after the header")
+    if require_question:
+        if question_en is None:
+            raise InputError(where, None, None, "line 1: missing '# Question: ...' header line")
+        if question_fr is None:
+            raise InputError(where, None, None, "line 1: missing '# Question (fr): ...' header line")
+    body = _mask("\n".join(lines[body_start - 1:]))
+    for param in params:
+        if not re.search(rf"[?$]{param.var}(?![A-Za-z0-9_])", body):
+            number = next(
+                n for n, raw in enumerate(lines, 1)
+                if _HEADER_PARAM.match(raw.strip()) and re.search(rf"\b{param.var}\b", raw)
+            )
+            raise InputError(where, None, None,
+                             f"line {number}: parameter {param.var!r}: the query has no ?{param.var}")
+    return Query(name, Path(path) if path is not None else None, question_en, question_fr, params, text)
+
+
+def parse_query_file(path: str | Path, *, require_question: bool = True) -> Query:
+    """The :class:`Query` of a ``.rq`` file, named after the file (without ``.rq``)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(str(path), None, None, "no such query file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), None, None, f"cannot read the query: {error}") from None
+    name = path.name[:-3] if path.name.endswith(".rq") else path.name
+    return parse_query_text(text, name=name, path=path, require_question=require_question)
+
+
+def load_catalog(directory: str | Path | None = None) -> dict[str, Query]:
+    """Every query of ``directory`` (default :data:`aicareers.paths.QUERIES_DIR`), by name.
+
+    >>> catalog = load_catalog()
+    >>> all(q.question_en and q.question_fr for q in catalog.values())
+    True
+    """
+    directory = Path(directory if directory is not None else paths.QUERIES_DIR)
+    if not directory.is_dir():
+        raise AiCareersError(f"no query catalogue at {directory}")
+    return {p.name[:-3]: parse_query_file(p) for p in sorted(directory.glob("*.rq"))}
+
+
+def find_query(name: str, catalog: Mapping[str, Query]) -> Query:
+    """The query of the catalogue called ``name``, or UnknownQueryError with close names.
+
+    >>> find_query("role-skill", {"role-skills": None, "salary-claims": None})
+    Traceback (most recent call last):
+    ...
+    aicareers.sparql.catalog.UnknownQueryError: unknown query 'role-skill'; did you mean 'role-skills'? (`aicareers query --list` lists them)
+    """
+    if name in catalog:
+        return catalog[name]
+    if name.endswith(".rq") and name[:-3] in catalog:
+        return catalog[name[:-3]]
+    close = difflib.get_close_matches(name, list(catalog), n=3, cutoff=0.5)
+    if not close:  # a word of the name: "salary" -> salary-claims
+        close = [q for q in catalog if name and name.lower() in q.lower()][:3]
+    raise UnknownQueryError(name, close)
+
+
+# --------------------------------------------------------------------------------- names
+
+
+_PUNCTUATION = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+})
+
+
+def normalize_name(text: str) -> str:
+    """``text`` without accents, case, typographic quotes or extra spaces: for comparing names.
+
+    >>> normalize_name("  Ingénieur   de  REQUÊTE ")
+    'ingenieur de requete'
+    >>> normalize_name("Architecte d’IA") == normalize_name("architecte d'ia")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.translate(_PUNCTUATION).casefold().split())
+
+
+def _local_name(iri: str) -> str:
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1]
+
+
+def _entity_query(kind: str) -> str:
+    classes = " ".join(c.n3() for c in KIND_CLASSES[kind])
+    return f"""SELECT DISTINCT ?entity ?label WHERE {{
+  VALUES ?class {{ {classes} }}
+  ?entity a ?type . ?type rdfs:subClassOf* ?class .
+  FILTER (isIRI(?entity))
+  OPTIONAL {{
+    ?entity skos:prefLabel|skos:altLabel|rdfs:label ?label .
+    FILTER (isLiteral(?label) && (lang(?label) = "" || langMatches(lang(?label), "en")
+                                  || langMatches(lang(?label), "fr")))
+  }}
+}}"""
+
+
+def _entities(graph, kind: str, endpoint: str | None = None) -> dict[URIRef, list[str]]:
+    """Every entity of ``kind`` with its English, French and untagged labels."""
+    if kind not in KIND_CLASSES:
+        raise QueryParameterError(
+            f"parameters of kind {kind!r} are not entities (kinds: {', '.join(KIND_CLASSES)})"
+        )
+    query = _entity_query(kind)
+    if endpoint is not None:
+        from aicareers.sparql.remote import query_remote
+
+        result = query_remote(endpoint, sparql_prologue() + query)
+    elif graph is None:
+        raise AiCareersError("no data to resolve names in: give a dataset or an endpoint")
+    else:
+        result = graph.query(query, initNs=PREFIXES)
+    entities: dict[URIRef, list[str]] = {}
+    for row in result:
+        entity, label = row[0], row[1]
+        if not isinstance(entity, URIRef):
+            continue
+        labels = entities.setdefault(entity, [])
+        if label is not None and str(label) not in labels:
+            labels.append(str(label))
+    return entities
+
+
+def resolve(graph, kind: str, name: str, *, endpoint: str | None = None) -> URIRef:
+    """The IRI of the entity of ``kind`` that ``name`` names.
+
+    ``name`` is compared, without regard to case, accents or extra spaces, with the entity's
+    ``skos:prefLabel``, ``skos:altLabel`` and ``rdfs:label`` (English, French or untagged) and its
+    id (the IRI's last segment, e.g. ``prompt-engineer``); a full IRI or a prefixed name
+    (``role:prompt-engineer``) is accepted too. The entity is one of ``graph`` (a Dataset or
+    Graph of either backend) or, with ``endpoint``, of a remote SPARQL endpoint.
+
+    Raises :class:`UnknownNameError` (with close names) or :class:`AmbiguousNameError`.
+    """
+    entities = _entities(graph, kind, endpoint)
+    wanted = name.strip()
+    if wanted.startswith("<") and wanted.endswith(">"):
+        wanted = wanted[1:-1]
+    by_iri = {str(entity): entity for entity in entities}
+    prefix, colon, local = wanted.partition(":")
+    if colon and prefix in PREFIXES and PREFIXES[prefix] + local in by_iri:
+        return by_iri[PREFIXES[prefix] + local]
+    if wanted in by_iri:
+        return by_iri[wanted]
+    key = normalize_name(wanted)
+    by_id = [e for e in entities if key and key in (
+        normalize_name(_local_name(e)), normalize_name(re.sub(r"[-_]", " ", _local_name(e))))]
+    if len(by_id) == 1:
+        return by_id[0]
+    by_label = [e for e, labels in entities.items() if any(normalize_name(x) == key for x in labels)]
+    matches = sorted(set(by_id) | set(by_label))
+    own = [m for m in matches if str(m).startswith(str(ID))]
+    if len(matches) > 1 and len(own) == 1:  # the project's skill before an ESCO one of that name
+        matches = own
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise AmbiguousNameError(kind, name, [_local_name(e) for e in matches])
+    # Close names, over every label and id: each entity once, by its closest label, with its id.
+    names: dict[str, tuple[str, URIRef]] = {}
+    for entity, labels in sorted(entities.items()):
+        for text in labels + [_local_name(entity)]:
+            names.setdefault(normalize_name(text), (text, entity))
+    close = difflib.get_close_matches(key, list(names), n=10, cutoff=0.6)
+    if not close and key:  # a word of a name: "engineer" -> "Prompt engineer", ...
+        close = [k for k in names if key in k]
+    suggestions: dict[URIRef, str] = {}
+    for found in close:
+        text, entity = names[found]
+        if entity not in suggestions:
+            local = _local_name(entity)
+            suggestions[entity] = text if text == local else f"{text} ({local})"
+    raise UnknownNameError(kind, name, list(suggestions.values())[:5])
+
+
+# ------------------------------------------------------------------------------- binding
+
+
+def bind_parameters(
+    graph,
+    query: Query,
+    bindings: Mapping[str, str] | None = None,
+    *,
+    endpoint: str | None = None,
+) -> dict[str, Node]:
+    """The RDF term of each parameter of ``query``: given (``bindings``: var -> name) or default.
+
+    Entity names go through :func:`resolve`; ``text`` values become plain literals. A parameter
+    neither given nor defaulted is left out (its variable stays free).
+    """
+    bindings = dict(bindings or {})
+    for var in bindings:
+        if query.param(var) is None:
+            declared = ", ".join(p.var for p in query.params) or "none"
+            raise QueryParameterError(
+                f"query {query.name!r} has no parameter {var.lstrip('?$')!r} (its parameters: {declared})"
+            )
+    given = {k.lstrip("?$"): v for k, v in bindings.items()}
+    terms: dict[str, Node] = {}
+    for param in query.params:
+        value = given.get(param.var, param.default)
+        if value is None:
+            continue
+        if param.kind == "text":
+            terms[param.var] = Literal(str(value))
+        else:
+            terms[param.var] = resolve(graph, param.kind, str(value), endpoint=endpoint)
+    return terms
+
+
+def _term_n3(term: Node) -> str:
+    """The SPARQL form of a bound term; refuses anything that could not be one term."""
+    if isinstance(term, URIRef):
+        if re.search(r"[<>\"{}|^`\\\x00-\x20]", str(term)):
+            raise QueryParameterError(f"cannot bind the IRI {str(term)!r}: it has forbidden characters")
+        return term.n3()
+    if isinstance(term, Literal):
+        if term.language is not None and not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", term.language):
+            raise QueryParameterError(f"cannot bind a literal of language tag {term.language!r}")
+        if term.datatype is not None:
+            _term_n3(term.datatype)
+        return term.n3()  # quotes, backslashes and line breaks escaped
+    raise QueryParameterError(f"cannot bind {term!r}: only IRIs and literals")
+
+
+_FORM = re.compile(r"(?<![\w?$:])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", re.I)
+_WHERE = re.compile(r"(?<![\w?$:])WHERE(?![\w:])", re.I)
+#: What comes before the ``{`` of a VALUES data block (which is no group pattern).
+_VALUES_HEAD = re.compile(r"(?<![\w?$:])VALUES\s*(?:[?$]\w+|\((?:\s*[?$]\w+)*\s*\))\s*$", re.I)
+_SUBSELECT = re.compile(r"\s*SELECT(?![\w:])", re.I)
+
+
+def _closing(masked: str, index: int) -> int:
+    """The index of the ``}`` that closes the ``{`` at ``index`` (or the end of the text)."""
+    depth = 0
+    for position in range(index, len(masked)):
+        if masked[position] == "{":
+            depth += 1
+        elif masked[position] == "}":
+            depth -= 1
+            if depth == 0:
+                return position
+    return len(masked)
+
+
+def _groups(text: str) -> list[tuple[int, int]]:
+    """(open, close) of every group graph pattern of the query's WHERE clause, outermost first.
+
+    The CONSTRUCT template, VALUES data blocks and the braces around a sub-query are left out.
+
+    >>> t = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o OPTIONAL { VALUES ?x { 1 } } }"
+    >>> [t[a:b + 1] for a, b in _groups(t)]
+    ['{ ?s ?p ?o OPTIONAL { VALUES ?x { 1 } } }', '{ VALUES ?x { 1 } }']
+    """
+    masked = _mask(text)
+    form = _FORM.search(masked)
+    if not form:
+        return []
+    index = masked.find("{", form.end())
+    if form.group(1).upper() == "CONSTRUCT" and index >= 0 and not _WHERE.search(masked, form.end(), index):
+        index = masked.find("{", _closing(masked, index) + 1)  # past the template
+    if index < 0:
+        return []
+    end = _closing(masked, index)
+    groups = []
+    for position in range(index, end):
+        if masked[position] != "{":
+            continue
+        if _VALUES_HEAD.search(masked, max(0, position - 300), position):
+            continue
+        if _SUBSELECT.match(masked, position + 1):
+            continue
+        groups.append((position, _closing(masked, position)))
+    return groups
+
+
+def _injections(text: str, terms: Mapping[str, Node]) -> list[tuple[int, str]]:
+    """(index after a group's ``{``, VALUES block) for each group where a bound variable occurs."""
+    if not terms:
+        return []
+    groups = _groups(text)
+    if not groups:
+        raise QueryParameterError("cannot bind parameters: the query has no WHERE pattern")
+    masked = _mask(text)
+    values = {var: f" VALUES ?{var} {{ {_term_n3(term)} }}" for var, term in terms.items()}
+    found = []
+    for number, (start, end) in enumerate(groups):
+        block = "".join(
+            values[var] for var in terms
+            if number == 0 or re.search(rf"[?$]{re.escape(var)}(?![A-Za-z0-9_])", masked[start:end])
+        )
+        if block:
+            found.append((start + 1, block))
+    return found
+
+
+def inject_values(text: str, terms: Mapping[str, Node]) -> str:
+    """``text`` with each parameter bound by ``VALUES ?var { term }`` blocks.
+
+    A block opens the WHERE pattern, and every group inside it where the variable occurs (a
+    ``UNION`` branch, an ``OPTIONAL``...), so that the variable has its value everywhere, as if
+    substituted (which is what rdflib's ``initBindings`` does): ``{ BIND (?role AS ?x) }`` sees it.
+    Blocks are written on the line of their ``{``, so that line numbers do not move; each term is
+    written from its ``.n3()`` form, which escapes what a literal holds.
+
+    >>> from aicareers.namespaces import ROLE
+    >>> print(inject_values("CONSTRUCT { ?r a ?c }\\nWHERE { ?r a ?c { BIND (?r AS ?x) } }",
+    ...                     {"r": ROLE["x"]}))
+    CONSTRUCT { ?r a ?c }
+    WHERE { VALUES ?r { <https://w3id.org/ai-careers/id/role/x> } ?r a ?c { VALUES ?r { <https://w3id.org/ai-careers/id/role/x> } BIND (?r AS ?x) } }
+    """
+    for index, block in reversed(_injections(text, terms)):
+        text = text[:index] + block + text[index:]
+    return text
+
+
+# ------------------------------------------------------------------------------- running
+
+
+def _syntax_error_at(text: str, message: str, line: int | None, column: int | None,
+                     shifts: Iterable[tuple[int, int, int]] = ()) -> QuerySyntaxError:
+    """A QuerySyntaxError at a position of ``text``.
+
+    The position may be one of ``text`` with VALUES blocks injected (:func:`_injected`): the
+    ``shifts`` (line, column, length of each block, in the order of the text) move it back.
+
+    >>> text = "SELECT * WHERE { ?s ?p ?o ) }"
+    >>> bound, shifts = _injected(text, {"s": Literal("x")})
+    >>> bound.index(")") + 1, shifts
+    (45, [(1, 17, 18)])
+    >>> _syntax_error_at(text, "unexpected )", 1, 45, shifts).column, text.index(")") + 1
+    (27, 27)
+    """
+    if line is not None and column is not None:
+        before = 0  # length of the blocks before the column, on that line
+        for at_line, at_column, length in shifts:
+            if at_line != line:
+                continue
+            start = at_column + before  # where the block begins in the injected text
+            if column >= start + length:
+                before += length
+            elif column > start:  # inside a block: report its place
+                column = start + length
+                break
+        column -= before
+    lines = text.splitlines()
+    if line is not None and column is not None and text.strip():
+        # Past the last character (Oxigraph reports an early end there): the end of the text.
+        last = len(text.rstrip().splitlines())
+        if line > last or (line == last and column > len(lines[last - 1].rstrip())):
+            line, column = last, len(lines[last - 1].rstrip()) + 1
+    source = lines[line - 1] if line is not None and 0 < line <= len(lines) else None
+    return QuerySyntaxError(" ".join(message.split()), line, column, source)
+
+
+def _rdflib_syntax_error(text: str) -> QuerySyntaxError | None:
+    """rdflib's parser's error on ``text`` (with line and column), or None if it parses."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(text)
+    except ParseBaseException as error:
+        message = re.sub(r"\s*\(at char \d+\),\s*\(line:\d+, col:\d+\)\s*$", "", str(error))
+        return _syntax_error_at(text, message, error.lineno, error.col)
+    except Exception:  # noqa: BLE001 - not a syntax error rdflib can place
+        return None
+    return None
+
+
+def _prepare_rdflib(text: str):
+    """rdflib's parsed and translated query; QuerySyntaxError with line and column if malformed."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        return prepareQuery(text, initNs=PREFIXES)
+    except ParseBaseException as error:
+        message = re.sub(r"\s*\(at char \d+\),\s*\(line:\d+, col:\d+\)\s*$", "", str(error))
+        raise _syntax_error_at(text, message, error.lineno, error.col) from None
+    except Exception as error:  # noqa: BLE001 - translation errors: unknown prefix, bad projection
+        message = str(error) or type(error).__name__
+        unknown = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", message)
+        line = column = None
+        if unknown:
+            prefix = unknown.group(1)
+            message = f"unknown prefix {prefix!r} (the project's prefixes: {', '.join(PREFIXES)})"
+            found = re.search(rf"(?<![\w?$:.\-]){re.escape(prefix)}:", _mask(text))
+            if found:
+                line = text.count("\n", 0, found.start()) + 1
+                column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise _syntax_error_at(text, message, line, column) from None
+
+
+def _injected(text: str, terms: Mapping[str, Node]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The text with its VALUES blocks, and (line, column, length) of each block, for errors."""
+    shifts = []
+    for index, block in _injections(text, terms):
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        shifts.append((line, column, len(block)))
+    return inject_values(text, terms), shifts
+
+
+def _norm(term):
+    if isinstance(term, Literal) and term.datatype == _XSD_STRING and term.language is None:
+        return Literal(str(term))
+    return term
+
+
+def _answer(result) -> tuple:
+    """A picklable, complete form of a result: ("SELECT", vars, rows) / ("ASK", bool) / graph."""
+    if result.type == "ASK":
+        return ("ASK", bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return (result.type, [tuple(_norm(t) for t in triple) for triple in result.graph])
+    variables = list(result.vars or [])
+    rows = []
+    for binding in result.bindings:
+        row = {}
+        for var in variables:
+            term = binding.get(var)
+            if term is not None:
+                row[Variable(str(var))] = _norm(term)
+        rows.append(row)
+    return ("SELECT", variables, rows)
+
+
+def _result(answer: tuple) -> Result:
+    """An rdflib :class:`Result` of an answer of :func:`_answer` (iterable more than once)."""
+    result = Result(answer[0])
+    if answer[0] == "ASK":
+        result.askAnswer = answer[1]
+    elif answer[0] == "SELECT":
+        result.vars = answer[1]
+        result.bindings = answer[2]
+    else:
+        graph = bind_prefixes(Graph())
+        for triple in answer[1]:
+            graph.add(triple)
+        result.graph = graph
+    return result
+
+
+@dataclass
+class _Plan:
+    """What to evaluate: rdflib's prepared query and its initBindings, or Oxigraph's text."""
+
+    prepared: object | None
+    terms: Mapping[str, Node]
+    original: str
+    text: str
+    shifts: list[tuple[int, int, int]]
+
+
+def _evaluate(graph, plan: _Plan) -> tuple:
+    """Run on the local store and read every answer (where the time goes)."""
+    if plan.prepared is not None:  # rdflib: the terms as initBindings, never as text
+        return _answer(graph.query(plan.prepared, initBindings=dict(plan.terms)))
+    try:  # Oxigraph: the text has its VALUES blocks already
+        return _answer(graph.query(plan.text, initNs=PREFIXES))
+    except SyntaxError as error:  # Oxigraph's parser: "error at LINE:COLUMN: message"
+        # Oxigraph often reports the end of the text as the place; rdflib's parser, when it
+        # fails too, points at the term at fault.
+        located = _rdflib_syntax_error(plan.original)
+        if located is not None:
+            raise located from None
+        found = re.match(r"error at (\d+):(\d+):\s*(.*)", str(error), re.S)
+        if not found:
+            raise QuerySyntaxError(" ".join(str(error).split())) from None
+        message = " ".join(found.group(3).split())
+        if len(message) > 200:
+            message = message[:199] + "…"
+        line, column = int(found.group(1)), int(found.group(2))
+        raise _syntax_error_at(plan.original, message, line, column, plan.shifts) from None
+
+
+def _child(conn, graph, plan: _Plan) -> None:
+    """The forked evaluator: sends ("ok", answer) or ("error", exception), then exits."""
+    try:
+        try:
+            payload = ("ok", _evaluate(graph, plan))
+        except AiCareersError as error:
+            payload = ("error", error)
+        except Exception as error:  # noqa: BLE001 - carried to the parent on one line
+            message = " ".join(str(error).split()) or type(error).__name__
+            payload = ("error", AiCareersError(f"the query failed: {message}"))
+        conn.send(payload)
+    finally:
+        conn.close()
+
+
+def _evaluate_with_limit(graph, plan: _Plan, timeout: float) -> tuple:
+    """:func:`_evaluate` in a forked child process, killed when ``timeout`` seconds have passed.
+
+    rdflib's evaluation (pure Python) cannot be interrupted from another thread, so the query
+    runs in a child forked from this process -- it has the dataset already, nothing is copied or
+    pickled up front -- which sends the complete answer back through a pipe. At the limit the
+    child is killed (SIGKILL) and reaped. Oxigraph's queries go the same way.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
+        return _evaluate_in_thread(graph, plan, timeout)
+    context = multiprocessing.get_context("fork")
+    parent_end, child_end = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(child_end, graph, plan), daemon=True)
+    process.start()
+    child_end.close()
+    try:
+        if not parent_end.poll(timeout):
+            raise QueryTimeoutError(timeout)
+        try:
+            status, payload = parent_end.recv()
+        except (EOFError, OSError):
+            process.join(1)
+            raise AiCareersError(
+                f"the query process ended without an answer (exit status {process.exitcode})"
+            ) from None
+    finally:
+        parent_end.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+    if status == "error":
+        raise payload
+    return payload
+
+
+def _evaluate_in_thread(graph, plan: _Plan, timeout: float) -> tuple:  # pragma: no cover
+    """Without ``fork``: wait for a daemon thread; at the limit, stop waiting (it runs on)."""
+    box: list = []
+
+    def work() -> None:
+        try:
+            box.append(("ok", _evaluate(graph, plan)))
+        except Exception as error:  # noqa: BLE001
+            box.append(("error", error))
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if not box:
+        raise QueryTimeoutError(timeout)
+    status, payload = box[0]
+    if status == "error":
+        raise payload
+    return payload
+
+
+def run_query(
+    dataset_or_graph,
+    query_or_text: Query | str,
+    bindings: Mapping[str, str] | None = None,
+    *,
+    endpoint: str | None = None,
+    timeout: float | None = None,
+) -> Result:
+    """Run a query with its parameters bound; a complete rdflib :class:`Result`.
+
+    ``query_or_text`` is a :class:`Query` or SPARQL text (which may have a ``# Param:`` header).
+    ``bindings`` maps parameter names to user names (see :func:`bind_parameters`). The query runs
+    on ``dataset_or_graph`` (a Dataset or Graph of :mod:`aicareers.store`'s backends) or, with
+    ``endpoint``, at a remote SPARQL endpoint. ``timeout`` (seconds) stops a local query that runs
+    longer (:class:`QueryTimeoutError`); for an endpoint it bounds the wait for the answer.
+    Literals typed ``xsd:string`` come back as the equal simple literals, whatever the backend.
+
+    >>> from aicareers.store import open_dataset
+    >>> [str(row.x) for row in run_query(open_dataset(), "SELECT ?x WHERE { VALUES ?x { 'a' } }")]
+    ['a']
+    >>> run_query(open_dataset(), "SELECT ?x WHERE {\\n  ?x ?y\\n}")
+    Traceback (most recent call last):
+    ...
+    aicareers.sparql.catalog.QuerySyntaxError: malformed SPARQL query at line 2, column 3: Expected ...
+    """
+    query = query_or_text if isinstance(query_or_text, Query) else parse_query_text(query_or_text)
+    if timeout is not None and not timeout > 0:
+        raise QueryParameterError(f"the time limit must be a positive number of seconds, not {timeout}")
+    terms = bind_parameters(dataset_or_graph, query, bindings, endpoint=endpoint)
+    if endpoint is not None:
+        from aicareers.sparql.remote import query_remote
+
+        text = inject_values(query.text, terms)
+        kwargs = {"timeout": timeout} if timeout is not None else {}
+        return _result(_answer(query_remote(endpoint, text, **kwargs)))
+    if dataset_or_graph is None:
+        raise AiCareersError("no data to query: give a dataset or an endpoint")
+    from aicareers.store import backend_of
+
+    if backend_of(dataset_or_graph) == "oxigraph":
+        text, shifts = _injected(query.text, terms)
+        plan = _Plan(None, terms, query.text, text, shifts)
+    else:
+        plan = _Plan(_prepare_rdflib(query.text), terms, query.text, query.text, [])
+    if timeout is None:
+        answer = _evaluate(dataset_or_graph, plan)
+    else:
+        answer = _evaluate_with_limit(dataset_or_graph, plan, timeout)
+    return _result(answer)
+
+
+# ------------------------------------------------------------------------------- output
+
+
+_LOCAL = re.compile(r"[A-Za-z0-9_\u00b7-\uffff](?:[\w.\-\u00b7-\uffff]*[\w\-\u00b7-\uffff])?|")
+
+
+def shorten_iri(iri: str) -> str:
+    """``prefix:local`` with the longest project namespace that gives a clean name, else ``<iri>``.
+
+    >>> shorten_iri("https://w3id.org/ai-careers/id/role/prompt-engineer")
+    'role:prompt-engineer'
+    >>> shorten_iri("https://example.org/x y")
+    '<https://example.org/x y>'
+    """
+    best = None
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
+            if best is None or len(namespace) > len(PREFIXES[best]):
+                best = prefix
+    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else f"<{iri}>"
+
+
+def _cell(term, max_width: int) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        text = shorten_iri(str(term))
+    elif isinstance(term, BNode):
+        text = f"_:{term}"
+    else:
+        text = str(term)
+    text = " ".join(text.split())
+    if max_width and len(text) > max_width:
+        text = text[: max_width - 1] + "…"
+    return text
+
+
+def _tsv_term(term) -> str:
+    """A term as in SPARQL 1.1 Query Results TSV: IRIs in ``<>``, literals as in Turtle."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    lexical = (
+        str(term).replace("\\", "\\\\").replace('"', '\\"')
+        .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    )
+    if term.language:
+        return f'"{lexical}"@{term.language}'
+    if term.datatype is not None and term.datatype != _XSD_STRING:
+        return f'"{lexical}"^^<{term.datatype}>'
+    return f'"{lexical}"'
+
+
+def _csv_term(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def format_result(result: Result, fmt: str = "table", *, max_width: int = 80) -> str:
+    """The text of ``result`` in ``fmt``: ``table`` (for reading), ``csv``, ``tsv`` or ``json``.
+
+    ``csv``, ``tsv`` and ``json`` are the SPARQL 1.1 Query Results formats. ``table`` aligns the
+    columns, shortens IRIs with the project's prefixes, shows literals by their text (no
+    datatype) and cuts cells at ``max_width`` characters (0: never). An ASK answer is ``true`` or
+    ``false`` (standard JSON with ``json``); a CONSTRUCT or DESCRIBE answer is Turtle.
+
+    >>> from aicareers.store import open_dataset
+    >>> r = run_query(open_dataset(), "SELECT ?n ?r WHERE { VALUES (?n ?r) { (1 role:x) } }")
+    >>> print(format_result(r), end="")
+    n  r
+    -  ------
+    1  role:x
+    (1 row)
+    >>> format_result(r, "tsv")
+    '?n\\t?r\\n"1"^^<http://www.w3.org/2001/XMLSchema#integer>\\t<https://w3id.org/ai-careers/id/role/x>\\n'
+    """
+    if fmt not in FORMATS:
+        raise AiCareersError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if result.type == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
+        return ("true" if result.askAnswer else "false") + "\n"
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = bind_prefixes(Graph())
+        for triple in result.graph:
+            graph.add(triple)
+        return graph.serialize(format="turtle")
+    variables = list(result.vars or [])
+    rows = [dict(b) for b in result.bindings]
+    if fmt == "json":
+        document = {
+            "head": {"vars": [str(v) for v in variables]},
+            "results": {"bindings": [
+                {str(v): _json_term(row[v]) for v in variables if row.get(v) is not None}
+                for row in rows
+            ]},
+        }
+        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":  # RFC 4180 with CRLF line ends; values by their lexical form
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow([str(v) for v in variables])
+        for row in rows:
+            writer.writerow([_csv_term(row.get(v)) for v in variables])
+        return out.getvalue()
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{v}" for v in variables)]
+        lines += ["\t".join(_tsv_term(row.get(v)) for v in variables) for row in rows]
+        return "\n".join(lines) + "\n"
+    header = [str(v) for v in variables]
+    cells = [[_cell(row.get(v), max_width) for v in variables] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+
+    out_lines = [line(header), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    out_lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    return "\n".join(out_lines) + "\n"
+
+
+def _json_term(term) -> dict:
+    """A term as in SPARQL 1.1 Query Results JSON."""
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype is not None and term.datatype != _XSD_STRING:
+        out["datatype"] = str(term.datatype)
+    return out

@@ -1,0 +1,221 @@
+"""``aicareers query``: ask a question of the catalogue (``queries/*.rq``), or any SPARQL query.
+
+Examples::
+
+    aicareers query --list
+    aicareers query role-skills --role "ingénieur de requête"
+    aicareers query evolution-paths --param role=prompt-engineer --format csv
+    aicareers query my-query.rq --backend oxigraph --store-path /tmp/ai-careers-store
+    echo 'SELECT ?r WHERE { ?r a aic:Role }' | aicareers query - --format json
+    aicareers query role-skills --endpoint http://localhost:7878/query
+
+The data is ``graph/ai-careers.nq`` (``--graph`` for another file) loaded into the chosen backend,
+or, with ``--endpoint``, whatever a SPARQL endpoint serves. Errors are one line; a malformed query
+or an unknown name exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from aicareers import paths
+from aicareers.errors import AiCareersError, InputError
+from aicareers.sparql.catalog import (
+    FORMATS,
+    PARAM_KINDS,
+    Query,
+    QueryParameterError,
+    find_query,
+    format_result,
+    load_catalog,
+    parse_query_file,
+    parse_query_text,
+    run_query,
+)
+
+__all__ = ["register", "run", "load_query", "open_data", "list_catalog"]
+
+#: The parameters that have a shorthand option (``--role X`` is ``--param role=X``).
+SHORTHANDS = tuple(kind for kind in PARAM_KINDS if kind != "text")
+
+DEFAULT_GRAPH_NAME = "ai-careers.nq"
+
+
+class UsageError(AiCareersError):
+    """The command line asks for something contradictory or incomplete."""
+
+    exit_status = 2
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"the time limit must be positive, not {text}")
+    return value
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "query",
+        help="answer a question of the catalogue (queries/*.rq) or run any SPARQL query",
+        description="Answer a question of the catalogue (queries/*.rq), or run any SPARQL query.",
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "query", nargs="?", metavar="NAME|FILE|-",
+        help="a query of the catalogue by name, a .rq file, or - to read the query from stdin",
+    )
+    parser.add_argument("--list", action="store_true", help="list the questions of the catalogue")
+    parser.add_argument(
+        "--param", "-p", action="append", default=[], metavar="VAR=VALUE",
+        help="bind a parameter: an English or French name, an id or an IRI (repeatable)",
+    )
+    for kind in SHORTHANDS:
+        parser.add_argument(f"--{kind}", metavar="NAME", help=f"the same as --param {kind}=NAME")
+    parser.add_argument("--format", "-f", choices=FORMATS, default="table",
+                        help="output format (default: %(default)s); csv, tsv and json are the "
+                             "SPARQL 1.1 results formats")
+    parser.add_argument("--backend", choices=("rdflib", "oxigraph"), default=None,
+                        help="the store that evaluates the query (default: rdflib, or oxigraph "
+                             "with --store-path)")
+    parser.add_argument("--store-path", type=Path, metavar="DIR",
+                        help="an on-disk Oxigraph store: loaded from the graph when empty, "
+                             "reused as is otherwise (give --graph to load into it again)")
+    parser.add_argument("--endpoint", metavar="URL",
+                        help="query a remote SPARQL endpoint instead of local data")
+    parser.add_argument("--graph", type=Path, metavar="FILE",
+                        help=f"the data (default: graph/{DEFAULT_GRAPH_NAME})")
+    parser.add_argument("--timeout", type=_positive_seconds, metavar="S",
+                        help="stop the query after S seconds (default: no limit locally)")
+    parser.set_defaults(handler=run)
+
+
+# ------------------------------------------------------------------------------ the query
+
+
+def _catalog_names(directory: Path) -> list[str]:
+    return sorted(p.name[:-3] for p in directory.glob("*.rq")) if directory.is_dir() else []
+
+
+def load_query(argument: str, *, stdin=None, directory: Path | None = None) -> Query:
+    """The query a command line names: ``-`` (stdin), a ``.rq`` file, or a catalogue name."""
+    directory = Path(directory if directory is not None else paths.QUERIES_DIR)
+    if argument == "-":
+        return parse_query_text((stdin or sys.stdin).read(), name="<stdin>")
+    path = Path(argument)
+    looks_like_path = argument.endswith(".rq") or "/" in argument or os.sep in argument
+    if path.is_file() and (looks_like_path or not (directory / f"{argument}.rq").is_file()):
+        return parse_query_file(path, require_question=False)
+    name = argument[:-3] if argument.endswith(".rq") and "/" not in argument else argument
+    if (directory / f"{name}.rq").is_file():
+        return parse_query_file(directory / f"{name}.rq")
+    if looks_like_path and "/" in argument:
+        raise InputError(argument, None, None, "no such query file")
+    return find_query(argument, dict.fromkeys(_catalog_names(directory)))  # raises, with names
+
+
+def _bindings(args: argparse.Namespace) -> dict[str, str]:
+    bindings: dict[str, str] = {}
+    for item in args.param:
+        var, equals, value = item.partition("=")
+        var = var.strip().lstrip("?$")
+        if not equals or not var:
+            raise QueryParameterError(f"--param {item!r}: write --param VAR=VALUE, e.g. role=prompt-engineer")
+        if var in bindings:
+            raise QueryParameterError(f"parameter {var!r} is given twice")
+        bindings[var] = value
+    for kind in SHORTHANDS:
+        value = getattr(args, kind, None)
+        if value is not None:
+            if kind in bindings:
+                raise QueryParameterError(f"parameter {kind!r} is given twice (--{kind} and --param)")
+            bindings[kind] = value
+    return bindings
+
+
+# ------------------------------------------------------------------------------- the data
+
+
+def open_data(args: argparse.Namespace):
+    """The local dataset the command line asks for (see the options); None with --endpoint."""
+    from aicareers.store import load_dataset, open_dataset
+
+    if args.endpoint:
+        if args.graph or args.backend or args.store_path:
+            raise UsageError("--endpoint queries a remote store: --graph, --backend and "
+                             "--store-path are for local data")
+        return None
+    backend = args.backend or ("oxigraph" if args.store_path else "rdflib")
+    if args.store_path and backend != "oxigraph":
+        raise UsageError("--store-path is an on-disk Oxigraph store: use --backend oxigraph")
+    graph_file = args.graph or paths.GRAPH_DIR / DEFAULT_GRAPH_NAME
+    if args.store_path and args.graph is None and args.store_path.is_dir() and any(args.store_path.iterdir()):
+        dataset = open_dataset("oxigraph", args.store_path)
+        if len(dataset):
+            return dataset
+        dataset.close()
+    if not graph_file.is_file():
+        if args.graph is not None:
+            raise InputError(str(graph_file), None, None, "no such graph file")
+        raise AiCareersError(f"no graph at {graph_file}: run `python build_graph.py` first")
+    if graph_file.suffix in (".nq", ".nquads"):
+        return load_dataset(graph_file, backend=backend, path=args.store_path)
+    from rdflib.util import guess_format
+
+    dataset = open_dataset(backend, args.store_path)
+    try:
+        dataset.parse(os.fspath(graph_file), format=guess_format(os.fspath(graph_file)) or "turtle")
+    except Exception as error:  # noqa: BLE001 - any parser's message, on one line
+        raise InputError(str(graph_file), None, None, " ".join(str(error).split())) from None
+    return dataset
+
+
+# ------------------------------------------------------------------------------- commands
+
+
+def list_catalog(fmt: str = "table", directory: Path | None = None) -> str:
+    """The catalogue: each query's name, parameters and question, in English and French."""
+    catalog = load_catalog(directory)
+    if fmt == "json":
+        return json.dumps([
+            {"name": q.name, "question": q.question_en, "question_fr": q.question_fr,
+             "params": [{"var": p.var, "kind": p.kind, "default": p.default} for p in q.params]}
+            for q in catalog.values()
+        ], ensure_ascii=False, indent=1) + "\n"
+    lines = []
+    for query in catalog.values():
+        params = ", ".join(
+            f"{p.var}: {p.kind}" + (f" = {p.default}" if p.default is not None else "") for p in query.params
+        )
+        lines.append(query.name + (f"  [{params}]" if params else ""))
+        lines.append(f"    {query.question_en}")
+        lines.append(f"    fr: {query.question_fr}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        if args.query:
+            raise UsageError("give either --list or a query, not both")
+        sys.stdout.write(list_catalog(args.format))
+        return 0
+    if not args.query:
+        raise UsageError("give a query NAME, a .rq FILE or - (stdin); `aicareers query --list` lists them")
+    query = load_query(args.query)
+    bindings = _bindings(args)
+    dataset = open_data(args)
+    try:
+        result = run_query(dataset, query, bindings, endpoint=args.endpoint, timeout=args.timeout)
+    finally:
+        if dataset is not None and args.store_path:
+            dataset.close()  # releases the on-disk store's lock
+    sys.stdout.write(format_result(result, args.format))
+    return 0
