@@ -15,9 +15,15 @@ PROJECT = paths.PROJECT_ROOT
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """A fresh build of the real graph, written to a temporary graph/ folder."""
-    return build(tmp_path_factory.mktemp("graph"))
+def built_dir(tmp_path_factory) -> Path:
+    """The folder a fresh build of the real graph is written to."""
+    return tmp_path_factory.mktemp("graph")
+
+
+@pytest.fixture(scope="session")
+def built(built_dir):
+    """A fresh build of the real graph (its files are in ``built_dir``)."""
+    return build(built_dir)
 
 
 @pytest.fixture(scope="session")

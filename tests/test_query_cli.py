@@ -36,6 +36,8 @@ from aicareers.sparql.catalog import (
 )
 from aicareers.store import BACKENDS, load_dataset
 
+from .answers import answers
+
 CATALOG = load_catalog()
 PROMPT_ENGINEER = ROLE["prompt-engineer"]
 INJECTION = '"} ; DROP ALL #'
@@ -383,69 +385,15 @@ def test_usage_errors(cli):
 
 #: Oxigraph (0.5) stores a literal of an integer-derived type (xsd:positiveInteger...) as an
 #: xsd:integer; the value is the same, so the comparison treats them as one datatype.
-XSD = "http://www.w3.org/2001/XMLSchema#"
-INTEGER_TYPES = {XSD + t for t in (
-    "integer", "positiveInteger", "nonNegativeInteger", "negativeInteger", "nonPositiveInteger",
-    "long", "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte",
-)}
-
-
-def _canonical(term, separator: str | None = None):
-    """A comparable, hashable form of a term: equal terms (58000.50 and 58000.5) compare equal."""
-    if term is None:
-        return ("unbound",)
-    if isinstance(term, Literal):
-        datatype = str(term.datatype or "")
-        if datatype in INTEGER_TYPES:
-            datatype = XSD + "integer"
-        value = term.value
-        if isinstance(value, Decimal):
-            lexical = format(value.normalize(), "f")
-        elif value is not None and term.datatype is not None and not isinstance(value, str):
-            lexical = repr(value)
-        else:
-            lexical = str(term)
-        if separator is not None:  # GROUP_CONCAT: the order of the parts is the engine's
-            lexical = separator.join(sorted(lexical.split(separator)))
-        return ("literal", lexical, datatype, (term.language or "").lower())
-    return (type(term).__name__, str(term))
-
-
-def _group_concat_separators(text: str) -> dict[str, str]:
-    """Variables bound to a GROUP_CONCAT (``(GROUP_CONCAT(...) AS ?v)``), with each separator."""
-    found = {}
-    for match in re.finditer(r"GROUP_CONCAT\s*\(", text, re.I):
-        depth, end = 0, match.end() - 1
-        for end in range(match.end() - 1, len(text)):
-            depth += {"(": 1, ")": -1}.get(text[end], 0)
-            if depth == 0:
-                break
-        inside = text[match.end():end]
-        alias = re.match(r"\s*\)?\s*AS\s*[?$](\w+)", text[end + 1:], re.I)
-        if alias:
-            separator = re.search(r"separator\s*=\s*(['\"])(.*?)\1", inside, re.I)
-            found[alias.group(1)] = separator.group(2) if separator else " "
-    return found
-
-
-def _answers(result, query_text: str) -> list[tuple]:
-    separators = _group_concat_separators(query_text)
-    names = [str(v) for v in result.vars]
-    return [
-        tuple(_canonical(term, separators.get(name)) for name, term in zip(names, row))
-        for row in result
-    ]
-
-
 @pytest.mark.parametrize("name", sorted(CATALOG))
 def test_both_backends_give_the_same_answers(datasets, name):
     query = CATALOG[name]
-    answers = {b: _answers(run_query(datasets[b], query), query.text) for b in BACKENDS}
-    assert answers["rdflib"], f"{name} has no answer on the built graph"
+    by_backend = {b: answers(run_query(datasets[b], query), query.text) for b in BACKENDS}
+    assert by_backend["rdflib"], f"{name} has no answer on the built graph"
     # Catalogue queries say DISTINCT (or aggregate), so Oxigraph 0.5's union default graph,
     # which matches a triple once per named graph holding it (oxigraph/oxigraph#1919), gives
     # the same rows, the same number of times.
-    assert Counter(answers["rdflib"]) == Counter(answers["oxigraph"])
+    assert Counter(by_backend["rdflib"]) == Counter(by_backend["oxigraph"])
 
 
 @pytest.fixture(scope="session")
@@ -466,8 +414,8 @@ def test_both_backends_agree_exactly_on_the_same_triples(datasets, oxigraph_one_
     """Where each triple is in one graph, the answers are the same multisets: the VALUES blocks
     (Oxigraph) bind the parameters as rdflib's initBindings do."""
     query = CATALOG[name]
-    rdflib_answers = _answers(run_query(datasets["rdflib"], query), query.text)
-    oxigraph_answers = _answers(run_query(oxigraph_one_graph, query), query.text)
+    rdflib_answers = answers(run_query(datasets["rdflib"], query), query.text)
+    oxigraph_answers = answers(run_query(oxigraph_one_graph, query), query.text)
     assert Counter(rdflib_answers) == Counter(oxigraph_answers)
 
 
@@ -494,9 +442,9 @@ def test_a_remote_endpoint_gives_the_same_answers(datasets):
     try:
         for name in ("who-says-so", "evolution-paths", "role-skills"):
             query = CATALOG[name]
-            local = _answers(run_query(datasets["rdflib"], query, {"role": "ingénieur de requête"}), query.text)
+            local = answers(run_query(datasets["rdflib"], query, {"role": "ingénieur de requête"}), query.text)
             remote = run_query(None, query, {"role": "ingénieur de requête"}, endpoint=server.endpoint_url)
-            assert sorted(_answers(remote, query.text)) == sorted(local), name
+            assert sorted(answers(remote, query.text)) == sorted(local), name
         with pytest.raises(UnknownNameError):
             run_query(None, CATALOG["tools"], {"role": INJECTION}, endpoint=server.endpoint_url)
     finally:

@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 import io
-import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 from rdflib import Literal, Namespace
@@ -22,6 +14,8 @@ from aicareers.errors import AiCareersError
 from aicareers.sparql.endpoint import make_server
 from aicareers.sparql.remote import push, query_remote, store_url_for
 from aicareers.store import BACKENDS, open_dataset, result_rows
+
+from .servers import free_port, oxigraph_server
 
 EX = Namespace("https://example.org/test#")
 G = Namespace("https://example.org/test/graph/")
@@ -57,66 +51,11 @@ def build(dataset):
     return dataset
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def oxigraph_binary() -> str:
-    beside = Path(sys.executable).parent / "oxigraph"
-    if beside.is_file():
-        return str(beside)
-    found = shutil.which("oxigraph")
-    if found is None:
-        pytest.fail(
-            "the oxigraph server binary is missing: neither next to the Python interpreter "
-            f"({beside}) nor on PATH; install it with `pip install oxigraph`"
-        )
-    return found
-
-
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory):
     """A real Oxigraph server on 127.0.0.1:<free port>, stopped when the module is done."""
-    binary = oxigraph_binary()
-    location = tmp_path_factory.mktemp("oxigraph")
-    port = free_port()
-    log = open(location.parent / f"{location.name}.log", "wb")
-    process = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-
-    def stop():
-        process.terminate()
-        try:
-            process.wait(5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
-        log.close()
-
-    deadline = time.monotonic() + 15
-    while True:
-        if process.poll() is not None:
-            log.close()
-            output = Path(log.name).read_text(errors="replace")
-            pytest.fail(f"oxigraph serve exited with status {process.returncode}: {output}")
-        try:
-            with urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1) as answer:
-                if answer.status == 200:
-                    break
-        except (urllib.error.URLError, OSError):
-            pass
-        if time.monotonic() > deadline:
-            stop()
-            pytest.fail(f"oxigraph serve did not answer on {base} within 15 s")
-        time.sleep(0.1)
-    yield base
-    stop()
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as base:
+        yield base
 
 
 def graph_counts(base: str) -> dict[str, int]:
