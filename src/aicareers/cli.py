@@ -22,6 +22,7 @@ from .errors import AiCareersError
 #: Modules that contribute sub-commands, in the order ``--help`` lists them.
 COMMAND_MODULES = [
     "aicareers.build",
+    "aicareers.html.cli",
     "aicareers.sparql.query_cli",
     "aicareers.sparql.server_cli",
     "aicareers.esco.cli",

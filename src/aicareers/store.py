@@ -24,8 +24,11 @@ The backends differ in a few visible ways; write data and queries so that they d
   simple literal (the same RDF 1.1 term, but not ``==`` in rdflib): :func:`normalize_term` and
   :func:`result_rows` even this out (and the SPARQL endpoint always answers the simple form).
 - Oxigraph stores typed literals in their canonical form (``"58000.50"^^xsd:decimal`` comes
-  back as ``"58000.5"``, ``"1"^^xsd:boolean`` as ``"true"``) and language tags in lower case;
-  rdflib keeps the lexical form it was given. Canonical lexical forms avoid the difference.
+  back as ``"58000.5"``, ``"1"^^xsd:boolean`` as ``"true"``), integers of a derived type as
+  ``xsd:integer`` (``"1"^^xsd:positiveInteger`` comes back as ``"1"^^xsd:integer``) and language
+  tags in lower case; rdflib keeps the lexical form and datatype it was given. Canonical lexical
+  forms avoid the first difference; compare numbers by value for the second. (The build's output
+  files are written from the parsed terms, never read back from Oxigraph, so they keep them.)
 - ``ORDER BY`` on literals of different languages or datatypes (an order SPARQL leaves to the
   engine) differs: order on ``STR(?label)`` or on one language at a time.
 - oxrdflib hands SPARQL text to Oxigraph, which parses it with its own parser (SPARQL 1.1 with
@@ -57,6 +60,7 @@ from aicareers.namespaces import bind_prefixes
 __all__ = [
     "BACKENDS",
     "open_dataset",
+    "dataset_over",
     "load_dataset",
     "backend_of",
     "normalize_term",
@@ -68,10 +72,80 @@ BACKENDS: tuple[str, ...] = ("rdflib", "oxigraph")
 
 _XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
-#: rdflib's store plugin name for each backend.
-_STORE_PLUGIN = {"rdflib": "default", "oxigraph": "Oxigraph"}
 #: The fastest N-Quads parser of each backend (oxrdflib's loads straight into Oxigraph).
 _NQUADS_FORMAT = {"rdflib": "nquads", "oxigraph": "ox-nquads"}
+
+
+_CACHING_STORE = None
+
+
+def _oxigraph_store_class():
+    """oxrdflib's store, whose SELECT answers reuse the rdflib term of each Oxigraph term.
+
+    oxrdflib makes a new rdflib term for every value of every solution, and making rdflib
+    literals costs more than Oxigraph takes to answer a small query. The same terms come back
+    again and again (labels, IRIs), so this store converts each Oxigraph term once and reuses the
+    (immutable) rdflib term. The answers are exactly oxrdflib's. Defined on first use, so that
+    oxrdflib is only imported when the Oxigraph backend is.
+    """
+    global _CACHING_STORE
+    if _CACHING_STORE is not None:
+        return _CACHING_STORE
+    import pyoxigraph as ox
+    from oxrdflib import OxigraphStore
+    from oxrdflib._converter import from_ox, to_ox
+    from rdflib.query import Result
+    from rdflib.term import Variable
+
+    class CachingOxigraphStore(OxigraphStore):
+        cache_limit = 200_000
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._terms: dict = {}
+
+        def _convert(self, term):
+            if term is None:
+                return None
+            found = self._terms.get(term)
+            if found is None:
+                if len(self._terms) >= self.cache_limit:
+                    self._terms.clear()
+                found = self._terms[term] = from_ox(term)
+            return found
+
+        def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803
+            if not isinstance(query, str) or kwargs:  # oxrdflib's own refusals and messages
+                return super().query(query, initNs, initBindings, queryGraph, **kwargs)
+            answer = self._inner.query(
+                query,
+                use_default_graph_as_union=queryGraph == "__UNION__",
+                default_graph=(to_ox(queryGraph) if isinstance(queryGraph, Node) else None),
+                prefixes=dict(self._namespace_for_prefix, **initNs),
+                substitutions={ox.Variable(k): to_ox(v) for k, v in initBindings.items()},
+            )
+            if isinstance(answer, ox.QuerySolutions):
+                out = Result("SELECT")
+                out.vars = variables = [Variable(v.value) for v in answer.variables]
+                convert = self._convert
+                out.bindings = [{var: convert(value) for var, value in zip(variables, solution)} for solution in answer]
+            elif isinstance(answer, ox.QueryBoolean):
+                out = Result("ASK")
+                out.askAnswer = bool(answer)
+            else:
+                from rdflib import Graph
+
+                out = Result("CONSTRUCT")
+                out.graph = Graph()
+                out.graph += (from_ox(t) for t in answer)
+            return out
+
+    _CACHING_STORE = CachingOxigraphStore
+    return _CACHING_STORE
+
+
+def _new_store(backend: str):
+    return "default" if backend == "rdflib" else _oxigraph_store_class()()
 
 
 def _check_backend(backend: str) -> str:
@@ -102,7 +176,7 @@ def open_dataset(backend: str = "rdflib", path: str | os.PathLike | None = None)
             f"the {backend} backend keeps its data in memory only; "
             f"a store path ({path}) needs the oxigraph backend"
         )
-    dataset = Dataset(store=_STORE_PLUGIN[backend], default_union=True)
+    dataset = Dataset(store=_new_store(backend), default_union=True)
     if path is not None:
         try:
             # oxrdflib's ``open`` creates the RocksDB directory when missing and reopens it
@@ -112,6 +186,26 @@ def open_dataset(backend: str = "rdflib", path: str | os.PathLike | None = None)
             message = " ".join(str(error).split())
             raise AiCareersError(f"cannot open the Oxigraph store at {path}: {message}") from None
     # Only the project's prefixes (no rdflib defaults such as brick: or dcat:).
+    dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
+    bind_prefixes(dataset)
+    return dataset
+
+
+def dataset_over(store) -> Dataset:
+    """An rdflib :class:`~rdflib.Dataset` over an existing :class:`pyoxigraph.Store` (no copy).
+
+    The dataset is that of ``open_dataset("oxigraph")``: default graph as the union, the project's
+    prefixes. Loading a store with pyoxigraph's own bulk loader, then wrapping it, is the fastest
+    way to an rdflib Dataset holding a large graph (see :mod:`aicareers.fastpath`).
+
+    >>> import pyoxigraph
+    >>> store = pyoxigraph.Store()
+    >>> store.load(b'<urn:x:a> <urn:x:p> "v" <urn:x:g> .', format=pyoxigraph.RdfFormat.N_QUADS)
+    >>> ds = dataset_over(store)
+    >>> backend_of(ds), len(ds)
+    ('oxigraph', 1)
+    """
+    dataset = Dataset(store=_oxigraph_store_class()(store=store), default_union=True)
     dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
     bind_prefixes(dataset)
     return dataset
@@ -157,7 +251,7 @@ def backend_of(dataset: Dataset) -> str:
     >>> backend_of(open_dataset("oxigraph")), backend_of(open_dataset())
     ('oxigraph', 'rdflib')
     """
-    return "oxigraph" if type(dataset.store).__name__ == "OxigraphStore" else "rdflib"
+    return "oxigraph" if any(c.__name__ == "OxigraphStore" for c in type(dataset.store).__mro__) else "rdflib"
 
 
 def normalize_term(term: Node | None) -> Node | None:

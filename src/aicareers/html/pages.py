@@ -1,0 +1,345 @@
+"""The HTML pages: the whole graph, one page per role, the career paths.
+
+:func:`write_pages` takes the networkx projection (:func:`aicareers.projection.project`) and
+writes, all at once and byte-identical from one build to the next:
+
+- ``index.html``: every node and edge of the projection;
+- ``role-<id>.html`` for each role: the role, everything one edge away from it (skills,
+  missions, trainings, salaries, evolution paths, the ESCO occupations it maps to...) and the
+  programmes its training routes go through, with every projection edge among them;
+- ``career-paths.html``: the roles that take part in an evolution move (``aic:canEvolveTo``) and
+  the moves; each move's tooltip lists its skill gap (:func:`skill_gap`: the rule of
+  :mod:`aicareers.analytics.gap`).
+
+Each page is a pyvis network rendered (``generate_html``, ``cdn_resources="in_line"``) through
+this package's template (:mod:`aicareers.html.controls`) rather than pyvis's own, which loads
+Bootstrap from a CDN in every mode: vis-network is included in line from pyvis's copy, so the
+page works offline and asks for nothing outside its own file. Layout and size rules: :mod:`aicareers.html.layout`; colours, shapes and
+legend: :mod:`aicareers.html.style`.
+
+>>> role_page_name("https://w3id.org/ai-careers/id/role/prompt-engineer")
+'role-prompt-engineer.html'
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import os
+import re
+from pathlib import Path
+
+import networkx as nx
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+from markupsafe import Markup
+from pyvis.network import Network
+
+from ..analytics.gap import skill_gap as analytics_gap
+from ..atomic import write_all_atomic
+from . import controls, layout, style
+
+EVOLVES = "aic:canEvolveTo"
+SKILL_EDGE = "aic:requiresSkill"
+MATCHES = ("skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch")
+ESCO_SKILL_EDGES = ("aic:relatedSkill", "esco:relatedEssentialSkill", "esco:relatedOptionalSkill")
+PYVIS_TEMPLATES = Path(importlib.util.find_spec("pyvis").origin).parent / "templates"
+TEMPLATE_NAME = "aicareers-page.html"
+#: Node labels longer than this are cut on the canvas (the tooltip shows them whole).
+LABEL_MAX = 42
+
+
+# ------------------------------------------------------------------------------ sub-graphs
+
+
+def induced(graph: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
+    """The sub-graph of ``graph`` on ``keep``, nodes and edges in ``graph``'s order (deterministic,
+    unlike ``graph.subgraph``, whose order can follow a set's)."""
+    keep = set(keep)
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from((n, graph.nodes[n]) for n in graph if n in keep)
+    sub.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    return sub
+
+
+def role_subgraph(graph: nx.MultiDiGraph, role: str) -> nx.MultiDiGraph:
+    """A role's page: the role, its neighbours (both directions), its routes' programmes."""
+    keep = {role} | set(graph.successors(role)) | set(graph.predecessors(role))
+    for node in list(keep):
+        if graph.nodes[node].get("type") == "training":
+            keep |= {v for _, v, d in graph.out_edges(node, data=True) if d.get("predicate") == "aic:hasStep"}
+    return induced(graph, keep)
+
+
+def _out(graph, node, predicates) -> set:
+    return {v for _, v, k in graph.out_edges(node, keys=True) if k in predicates}
+
+
+def skill_gap(graph: nx.MultiDiGraph, source: str, target: str) -> list[str] | None:
+    """The skills to acquire to move from ``source`` to ``target``, as node IRIs, by the rule of
+    :func:`aicareers.analytics.gap.skill_gap`; ``None`` when the target has no known skill at all
+    (the gap is unknown, not empty)."""
+    gap = analytics_gap(graph, source, target)
+    if not gap.to_acquire and not gap.carried_over:
+        return None
+    return [skill.key for skill in gap.to_acquire]
+
+
+def career_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Roles and the evolution moves between them; each move carries ``gap`` (skills to acquire).
+
+    Roles with no move are left out (all roles are kept if there is no move at all).
+    """
+    moves = [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if k == EVOLVES]
+    involved = {u for u, *_ in moves} | {v for _, v, *_ in moves}
+    roles = [n for n, d in graph.nodes(data=True) if d.get("type") == "role" and (n in involved or not moves)]
+    paths = nx.MultiDiGraph()
+    paths.add_nodes_from((n, graph.nodes[n]) for n in roles)
+    for u, v, k, d in moves:
+        skills = skill_gap(graph, u, v)
+        gap = [{"iri": s, "label_fr": graph.nodes[s].get("label_fr", s), "label_en": graph.nodes[s].get("label_en", s)} for s in skills or []]
+        paths.add_edge(u, v, key=k, **{**d, "gap": gap, "gap_unknown": skills is None})
+    return paths
+
+
+def role_page_name(iri: str) -> str:
+    """``role-<last segment of the IRI>.html``, the segment reduced to letters, digits, ``-``, ``_``."""
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", iri.rstrip("/").rsplit("/", 1)[-1]).strip("-") or "role"
+    return f"role-{slug}.html"
+
+
+def role_pages(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """``{role IRI: page file name}``, in the projection's order; clashing names get ``-2``, ``-3``..."""
+    pages, used = {}, set()
+    for node, data in graph.nodes(data=True):
+        if data.get("type") != "role":
+            continue
+        name = role_page_name(node)
+        stem, n = name[: -len(".html")], 2
+        while name in used:
+            name, n = f"{stem}-{n}.html", n + 1
+        used.add(name)
+        pages[node] = name
+    return pages
+
+
+# ------------------------------------------------------------------------------ rendering
+
+
+def _vis_options(mode: dict) -> dict:
+    options = {
+        "autoResize": True,
+        "layout": {"randomSeed": layout.SEED, "improvedLayout": mode["improved_layout"]},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": mode["precomputed"],
+            "hideEdgesOnZoom": mode["precomputed"],
+            "multiselect": False,
+        },
+        "nodes": {
+            "borderWidth": 1.5,
+            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+            "font": {"size": 10, "align": "middle", "color": "#55606e", "strokeWidth": 3, "strokeColor": "#ffffff", "face": "system-ui, sans-serif"},
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.4} if mode["smooth_edges"] else False,
+            "selectionWidth": 1.5,
+        },
+    }
+    if mode["physics"]:
+        options["physics"] = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.008, "springLength": 110, "springConstant": 0.06, "avoidOverlap": 0.5},
+            "stabilization": {"enabled": True, "iterations": mode["iterations"], "updateInterval": 50, "fit": True},
+            "minVelocity": 0.75,
+        }
+    else:
+        options["physics"] = {"enabled": False}
+    return options
+
+
+def _node_data(node: str, data: dict, lang: str, position=None) -> dict:
+    node_type = data.get("type", "")
+    look = style.type_style(node_type)
+    font = {"color": look.font_color}
+    if node_type == "role":
+        font.update({"size": 15, "strokeWidth": 0, "bold": {"color": look.font_color}})
+    label = data.get(f"label_{lang}") or data.get("label_fr") or node
+    item = {
+        "label": label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…",
+        "shape": look.shape,
+        "color": style.node_color(node_type),
+        "size": look.size,
+        "font": font,
+        "type": node_type,
+        "label_fr": data.get("label_fr", ""),
+        "label_en": data.get("label_en", ""),
+        "definition_fr": data.get("definition_fr", ""),
+        "definition_en": data.get("definition_en", ""),
+        "sources": [[s.get("source_label", ""), s.get("quote", "")] for s in data.get("sources", [])],
+    }
+    if node_type == "role":
+        item["emerging"] = bool(data.get("emerging"))
+        item["margin"] = 8
+    alt = [a for key in ("alt_labels_fr", "alt_labels_en") for a in data.get(key, [])]
+    if alt:
+        item["alt"] = alt
+    if position is not None:
+        item["x"], item["y"] = position
+    return item
+
+
+def edge_length(degree_u: int, degree_v: int, label_chars: int = 0, box_chars: int = 0) -> int:
+    """Spring length (px) of an edge in the page's physics.
+
+    Longer around hubs, so that a role's many neighbours get room for their labels (60 px + 22 px
+    × √degree of the busier end, at most 320); long enough for the edge's own label
+    (``label_chars``, its longest line) and for the boxes at its ends, whose label is inside
+    (``box_chars``, the characters of both box labels).
+    """
+    hub = min(320, 60 + 22 * math.sqrt(max(degree_u, degree_v)))
+    return int(max(hub, 30 + 6.5 * label_chars) + 4 * box_chars)
+
+
+def _edge_data(index: int, predicate: str, data: dict, lang: str) -> dict:
+    item = {
+        "id": f"e{index}",
+        "predicate": predicate,
+        "label": data.get(f"label_{lang}") or predicate,
+        "label_fr": data.get("label_fr", predicate),
+        "label_en": data.get("label_en", predicate),
+        "sources": [[s.get("source_label", ""), s.get("quote", "")] for s in data.get("sources", [])],
+        **style.edge_style(predicate),
+    }
+    for key in ("meaning_fr", "meaning_en"):
+        if data.get(key):
+            item[key] = data[key]
+    if "gap" in data:
+        item["gap"] = [{"label_fr": s["label_fr"], "label_en": s["label_en"]} for s in data["gap"]]
+        item["gapUnknown"] = bool(data.get("gap_unknown"))
+    return item
+
+
+def render_page(
+    graph: nx.MultiDiGraph,
+    *,
+    page: str,
+    title_fr: str,
+    title_en: str,
+    lang: str = "fr",
+    rolepages: dict[str, str] | None = None,
+    labels: dict[str, tuple[str, str]] | None = None,
+    mode: dict | None = None,
+) -> str:
+    """One page of ``graph``; ``rolepages`` maps role IRIs to their pages (for links),
+    ``labels`` maps the same IRIs to their (French, English) labels; ``mode`` overrides the size
+    rules (:func:`aicareers.html.layout.page_mode`), for benchmarks."""
+    rolepages = rolepages or {}
+    labels = labels or {}
+    mode = mode or layout.page_mode(graph.number_of_nodes(), graph.number_of_edges())
+    positions = layout.compute_positions(graph) if mode["precomputed"] else {}
+
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    for node, data in graph.nodes(data=True):
+        item = _node_data(node, data, lang, positions.get(node))
+        net.add_node(node, **item)
+    for i, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
+        item = _edge_data(i, data.get("predicate", key), data, lang)
+        if mode["physics"]:
+            drawn = [item["label_fr"], item["label_en"]] if mode["edge_labels"] else []
+            if "gap" in item:
+                drawn += [f"+{len(item['gap'])} {controls.UI_TEXT[lg]['gapNote']}" for lg in controls.UI_TEXT]
+                drawn += [controls.UI_TEXT[lg]["gapUnknown"] for lg in controls.UI_TEXT]
+            boxes = sum(len(net.get_node(n)["label"]) for n in (u, v) if net.get_node(n)["shape"] == "box")
+            item["length"] = edge_length(graph.degree(u), graph.degree(v), max(map(len, drawn), default=0), boxes)
+        net.add_edge(u, v, **item)
+    net.options = _vis_options(mode)
+
+    counts: dict[str, int] = {}
+    for _, data in graph.nodes(data=True):
+        counts[data.get("type", "")] = counts.get(data.get("type", ""), 0) + 1
+    types = style.ordered_types(counts)
+    text = controls.UI_TEXT
+    nav = [
+        {"href": "index.html", "fr": text["fr"]["whole"], "en": text["en"]["whole"], "current": page == "index.html"},
+        {"href": "career-paths.html", "fr": text["fr"]["paths"], "en": text["en"]["paths"], "current": page == "career-paths.html"},
+    ]
+    role_links = [
+        {"href": name, "fr": labels.get(iri, (iri, iri))[0], "en": labels.get(iri, (iri, iri))[1], "current": page == name}
+        for iri, name in rolepages.items()
+    ]
+    for link in nav + role_links:
+        link["text"] = link[lang]
+    page_data = {
+        "page": page,
+        "lang": lang,
+        "title": title_fr if lang == "fr" else title_en,
+        "title_fr": title_fr,
+        "title_en": title_en,
+        "nav": nav,
+        "role_links": role_links,
+        "text": text,
+        "ui": text[lang],
+        "legend": Markup(style.legend_html(types, lang, counts)),
+        "css": Markup(controls.STYLE),
+        "js": Markup(controls.SCRIPT),
+        "config": {
+            "page": page,
+            "lang": lang,
+            "title": {"fr": title_fr, "en": title_en},
+            "text": text,
+            "types": {t: {"fr": style.type_style(t).fr, "en": style.type_style(t).en} for t in types},
+            "physics": mode["physics"],
+            "edgeLabels": mode["edge_labels"],
+            "edgeFontColor": "#55606e",
+            "dim": style.DIM_COLOR,
+            "dimFont": style.DIM_FONT_COLOR,
+            "labelMax": LABEL_MAX,
+            "rolePages": {iri: name for iri, name in rolepages.items() if iri in graph},
+        },
+    }
+    env = Environment(
+        loader=ChoiceLoader([DictLoader({TEMPLATE_NAME: controls.PAGE_TEMPLATE}), FileSystemLoader(str(PYVIS_TEMPLATES))]),
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["aic"] = page_data
+    net.templateEnv = env
+    net.path = TEMPLATE_NAME
+    return net.generate_html()
+
+
+def render_pages(graph: nx.MultiDiGraph, *, lang: str = "fr") -> dict[str, str]:
+    """Every page, ``{file name: HTML}``: index, career paths, then the roles in the projection's order."""
+    if lang not in controls.UI_TEXT:
+        raise ValueError(f"unknown language {lang!r} (fr or en)")
+    rolepages = role_pages(graph)
+    labels = {iri: (graph.nodes[iri].get("label_fr", iri), graph.nodes[iri].get("label_en", iri)) for iri in rolepages}
+    common = {"lang": lang, "rolepages": rolepages, "labels": labels}
+    pages = {
+        "index.html": render_page(graph, page="index.html", title_fr="Graphe des métiers de l’IA", title_en="AI careers graph", **common),
+        "career-paths.html": render_page(
+            career_graph(graph), page="career-paths.html", title_fr="Évolutions de carrière", title_en="Career paths", **common
+        ),
+    }
+    for iri, name in rolepages.items():
+        fr, en = labels[iri]
+        pages[name] = render_page(role_subgraph(graph, iri), page=name, title_fr=f"{fr} : voisinage", title_en=f"{en}: neighbourhood", **common)
+    return pages
+
+
+def write_pages(nx_graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, lang: str = "fr") -> list[Path]:
+    """Render every page, then write them into ``out_dir``; returns their paths.
+
+    Nothing is written until every page is rendered; role pages left by an earlier build for a
+    role that is gone are removed.
+    """
+    out_dir = Path(out_dir)
+    pages = render_pages(nx_graph, lang=lang)
+    write_all_atomic({out_dir / name: html for name, html in pages.items()})
+    for stale in sorted(out_dir.glob("role-*.html")):
+        if stale.name not in pages:
+            stale.unlink()
+    return [out_dir / name for name in pages]

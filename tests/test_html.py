@@ -1,0 +1,351 @@
+"""The HTML pages: written deterministically, self-contained, and working in a real browser.
+
+Browser tests (``-m browser``) drive the Debian Chromium at /usr/bin/chromium through Playwright;
+they fail, not skip, when it is missing. Screenshots go to ``test-artifacts/`` at the repository
+root.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from aicareers.build import build
+from aicareers.html import career_graph, role_pages, role_subgraph, skill_gap, write_pages
+from aicareers.html.pages import render_page
+from aicareers.html.style import DIM_COLOR
+from aicareers.html.synthetic import synthetic_projection
+from aicareers.projection import project
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ID = "https://w3id.org/ai-careers/id/"
+PE = ID + "role/prompt-engineer"
+ARCHITECT = ID + "role/ai-architect"
+PROJECT_LEAD = ID + "role/ai-project-lead"
+ESD_ARCHITECT_QUOTE = "Architecte d’IA : conception et mise en place d’architectures de modèles d’IA générative."
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return project(build(out_dir=None).graph)
+
+
+@pytest.fixture(scope="module")
+def site(graph, tmp_path_factory):
+    out = tmp_path_factory.mktemp("html")
+    written = write_pages(graph, out)
+    return out, written
+
+
+def expected_graph(graph, name):
+    """The graph a page should draw."""
+    if name == "index.html":
+        return graph
+    if name == "career-paths.html":
+        return career_graph(graph)
+    role = {page: iri for iri, page in role_pages(graph).items()}[name]
+    return role_subgraph(graph, role)
+
+
+def json_block(html: str, block: str):
+    match = re.search(rf'<script type="application/json" id="{block}">(.*?)</script>', html, re.S)
+    assert match, block
+    return json.loads(match.group(1))
+
+
+# ----------------------------------------------------------------------------- without browser
+
+
+def test_pages_written(graph, site):
+    out, written = site
+    roles = [n for n, d in graph.nodes(data=True) if d["type"] == "role"]
+    names = [p.name for p in written]
+    assert names[:2] == ["index.html", "career-paths.html"]
+    assert sorted(names[2:]) == sorted(f"role-{r.rsplit('/', 1)[-1]}.html" for r in roles)
+    assert all(p.parent == out and p.is_file() for p in written)
+    assert "role-prompt-engineer.html" in names
+
+
+def test_same_build_same_bytes(graph, site, tmp_path):
+    out, written = site
+    again = write_pages(graph, tmp_path)
+    assert [p.name for p in again] == [p.name for p in written]
+    for first, second in zip(written, again):
+        assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_nothing_remote(site):
+    _, written = site
+    for path in written:
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r"<script[^>]*\ssrc\s*=", html, re.I), path.name
+        for link in re.findall(r"<link[^>]*>", html, re.I):
+            assert re.search(r'href="data:', link), (path.name, link)
+        assert not re.search(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I), path.name
+        assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", html, re.I), path.name
+        assert not re.search(r"@import", html, re.I), path.name
+        assert "vis.Network" in html  # vis-network is in the page itself
+
+
+def test_legend_lists_every_type(graph, site):
+    _, written = site
+    for path in written:
+        html = path.read_text(encoding="utf-8")
+        legend = re.search(r'<ul id="aic-types">(.*?)</ul>', html, re.S).group(1)
+        listed = re.findall(r'<label data-type="([^"]+)"', legend)
+        present = {d["type"] for _, d in expected_graph(graph, path.name).nodes(data=True)}
+        assert sorted(listed) == sorted(present), path.name
+    index = (site[0] / "index.html").read_text(encoding="utf-8")
+    assert {"role", "skill", "mission", "training", "salary", "esco-occupation", "esco-skill"} <= set(re.findall(r'data-type="([^"]+)"', index))
+
+
+def test_page_data_matches_projection(graph, site):
+    for path in site[1]:
+        html = path.read_text(encoding="utf-8")
+        nodes, edges = json_block(html, "aic-nodes"), json_block(html, "aic-edges")
+        expected = expected_graph(graph, path.name)
+        assert [n["id"] for n in nodes] == list(expected), path.name
+        assert len(edges) == expected.number_of_edges(), path.name
+    nodes = {n["id"]: n for n in json_block((site[0] / "index.html").read_text(encoding="utf-8"), "aic-nodes")}
+    assert nodes[PE]["label_fr"] == "Prompt Engineer" and nodes[PE]["label_en"] == "Prompt engineer"
+    assert [ESD_ARCHITECT_QUOTE] == [q for _, q in nodes[ARCHITECT]["sources"]]
+
+
+def test_role_page_is_the_neighbourhood(graph):
+    sub = role_subgraph(graph, PE)
+    kinds = {d["type"] for _, d in sub.nodes(data=True)}
+    assert {"skill", "mission", "training", "salary", "esco-occupation", "role"} <= kinds
+    moves = {v for _, v, k in sub.out_edges(PE, keys=True) if k == "aic:canEvolveTo"}
+    assert len(moves) == 5 and ARCHITECT in moves
+    neighbours = set(graph.successors(PE)) | set(graph.predecessors(PE))
+    extra = set(sub) - neighbours - {PE}
+    assert all(d["type"] == "training" for n, d in sub.nodes(data=True) if n in extra)  # route programmes
+
+
+def test_skill_gap_is_the_analytics_rule_and_unknown_when_the_target_has_no_skill(graph):
+    from aicareers.analytics.gap import skill_gap as analytics_gap
+
+    gap = skill_gap(graph, PE, ARCHITECT)
+    assert gap == [s.key for s in analytics_gap(graph, PE, ARCHITECT).to_acquire]
+    assert len(gap) == 30 and all(graph.nodes[s]["type"] in ("skill", "esco-skill") for s in gap)
+    assert skill_gap(graph, PE, PROJECT_LEAD) is None  # ESCO lists no skill for ICT project manager
+    paths = career_graph(graph)
+    assert {d["type"] for _, d in paths.nodes(data=True)} == {"role"}
+    assert paths.number_of_edges() == 5
+    assert [s["iri"] for s in paths.edges[PE, ARCHITECT, "aic:canEvolveTo"]["gap"]] == gap
+    assert paths.edges[PE, PROJECT_LEAD, "aic:canEvolveTo"]["gap_unknown"] is True
+    assert paths.edges[PE, ARCHITECT, "aic:canEvolveTo"]["gap_unknown"] is False
+
+
+def test_text_is_escaped():
+    g = synthetic_projection(40)
+    first = next(iter(g))
+    tricky = "</script><b onclick='x'>« l’IA » & \"co\"</b>"
+    g.nodes[first]["label_fr"] = tricky
+    g.nodes[first]["sources"] = [{"source": "s", "source_label": "<i>doc</i>", "quote": tricky}]
+    html = render_page(g, page="index.html", title_fr="« Test » </title>", title_en="Test")
+    assert "</script><b" not in html and "<i>doc</i>" not in html
+    assert "<title>« Test » &lt;/title&gt;</title>" in html and html.count("</title>") == 1
+    node = next(n for n in json_block(html, "aic-nodes") if n["id"] == first)
+    assert node["label_fr"] == tricky and node["sources"] == [["<i>doc</i>", tricky]]
+
+
+def test_large_graph_has_fixed_positions():
+    g = synthetic_projection(2000)
+    html = render_page(g, page="index.html", title_fr="Grand", title_en="Big")
+    options = json_block(html, "aic-options")
+    assert options["physics"] == {"enabled": False}
+    nodes = json_block(html, "aic-nodes")
+    assert len(nodes) == 2000 and all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in nodes)
+    assert len({(n["x"], n["y"]) for n in nodes}) == 2000
+    assert json_block(html, "aic-config")["edgeLabels"] is False
+
+
+def test_small_graph_is_laid_out_by_seeded_physics(site):
+    options = json_block((site[0] / "index.html").read_text(encoding="utf-8"), "aic-options")
+    assert options["physics"]["enabled"] is True and options["physics"]["stabilization"]["enabled"] is True
+    assert isinstance(options["layout"]["randomSeed"], int)
+
+
+def test_cli(tmp_path, capsys):
+    from aicareers.cli import main
+
+    assert main(["html", "--out", str(tmp_path), "--lang", "en"]) == 0
+    assert "wrote 13 pages" in capsys.readouterr().out
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and json_block(html, "aic-config")["lang"] == "en"
+
+
+# ----------------------------------------------------------------------------- in Chromium
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: the browser tests need Debian's chromium"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Opened:
+    """A page opened from file://, with what it logged and asked for."""
+
+    def __init__(self, browser, path: Path):
+        self.url = path.as_uri()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(self.url)
+        self.page.wait_for_selector("body[data-settled='1']", state="attached", timeout=30_000)
+
+    def js(self, expression, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def foreign_requests(self):
+        return [u for u in self.requests if u.split("#")[0] != self.url and not u.startswith(("data:", "blob:", "about:"))]
+
+    def node_point(self, node):
+        """Where ``node`` is on the screen."""
+        box = self.page.locator("#mynetwork").bounding_box()
+        point = self.js("id => network.canvasToDOM(network.getPosition(id))", node)
+        return box["x"] + point["x"], box["y"] + point["y"]
+
+
+@pytest.fixture(scope="module")
+def index(browser, site):
+    opened = Opened(browser, site[0] / "index.html")
+    yield opened
+    opened.page.close()
+
+
+PAGE_NAMES = ["index.html", "career-paths.html"] + [
+    f"role-{r}.html"
+    for r in (
+        "advertiser ai-architect ai-consultant ai-project-lead ai-researcher developer journalist "
+        "prompt-engineer seo-consultant system-engineer ux-expert"
+    ).split()
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_page_in_chromium(browser, graph, site, name):
+    path = site[0] / name
+    assert path.is_file(), f"{name} was not written"
+    opened = Opened(browser, path)
+    try:
+        expected = expected_graph(graph, name)
+        drawn = opened.js("[network.body.data.nodes.length, network.body.data.edges.length, network.body.nodeIndices.length, network.body.edgeIndices.length]")
+        assert drawn == [expected.number_of_nodes(), expected.number_of_edges()] * 2
+        # Physics is off once settled: nothing moves any more.
+        assert opened.js("network.physics.options.enabled") is False
+        before = opened.js("network.getPositions()")
+        opened.page.wait_for_timeout(500)
+        assert opened.js("network.getPositions()") == before
+        ARTIFACTS.mkdir(exist_ok=True)
+        shot = ARTIFACTS / name.replace(".html", ".png")
+        opened.page.screenshot(path=str(shot))
+        print(f"screenshot: {shot}")
+        assert opened.errors == [], opened.errors
+        assert opened.foreign_requests() == []
+    finally:
+        opened.page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["ingénieur de requête", "Prompt Engineer", "INGENIEUR DE REQUETE"])
+def test_search_focuses_the_node(index, query):
+    index.js("aic.clearHighlight(); network.unselectAll(); network.moveTo({position: {x: 5000, y: 5000}, scale: 1})")
+    index.page.fill("#aic-search", query)
+    assert index.page.locator("#aic-results li").first.is_visible()
+    index.page.press("#aic-search", "Enter")
+    assert index.js("network.getSelectedNodes()") == [PE]
+    # network.focus animates the view to the node (0.4 s; slower in a software-rendered browser).
+    index.page.wait_for_function(
+        """id => { const v = network.getViewPosition(), n = network.getPosition(id);
+                   return Math.abs(v.x - n.x) < 2 && Math.abs(v.y - n.y) < 2; }""",
+        arg=PE,
+        timeout=5_000,
+    )
+
+
+@pytest.mark.browser
+def test_tooltip_quotes_the_sources(index, browser, site):
+    title = index.js("id => nodes.get(id).title.textContent", ARCHITECT)
+    assert ESD_ARCHITECT_QUOTE in title
+    assert "Architecte d'IA" in title and "AI architect" in title  # both labels
+    assert "ESD" in title  # the document's name
+    # On the career paths, hovering the node shows it; the move's tooltip has its skill gap.
+    opened = Opened(browser, site[0] / "career-paths.html")
+    try:
+        opened.page.mouse.move(*opened.node_point(ARCHITECT))
+        tooltip = opened.page.locator("div.vis-tooltip")
+        tooltip.wait_for(state="visible", timeout=5_000)
+        assert ESD_ARCHITECT_QUOTE in tooltip.inner_text()
+        edge = opened.js("e => edges.get({filter: x => x.from === e[0] && x.to === e[1]})[0].title.textContent", [PE, ARCHITECT])
+        assert "Compétences à acquérir (" in edge and ESD_ARCHITECT_QUOTE in edge
+        assert opened.errors == [] and opened.foreign_requests() == []
+    finally:
+        opened.page.close()
+
+
+@pytest.mark.browser
+def test_language_switch(index):
+    assert index.js("id => nodes.get(id).label", ARCHITECT) == "Architecte d'IA"
+    index.page.click("#aic-lang button[data-lang='en']")
+    assert index.js("id => nodes.get(id).label", ARCHITECT) == "AI architect"
+    assert index.page.inner_text("h1") == "AI careers graph"
+    assert "AI architect" in index.js("id => nodes.get(id).title.textContent", ARCHITECT)
+    assert index.js("edges.get().find(e => e.predicate === 'aic:canEvolveTo').label") == "can evolve to"
+    index.page.click("#aic-lang button[data-lang='fr']")
+    assert index.js("id => nodes.get(id).label", ARCHITECT) == "Architecte d'IA"
+    assert index.page.inner_text("h1") == "Graphe des métiers de l’IA"
+
+
+@pytest.mark.browser
+def test_type_filter_hides_nodes(index, graph):
+    skills = sorted(n for n, d in graph.nodes(data=True) if d["type"] == "skill")
+    index.page.uncheck("input.aic-type[value='skill']")
+    hidden = index.js("nodes.get({filter: n => n.type === 'skill'}).map(n => n.hidden === true)")
+    assert hidden and all(hidden)
+    visible = set(index.js("network.body.nodeIndices"))
+    assert not visible & set(skills)
+    assert len(visible) == graph.number_of_nodes() - len(skills)
+    index.page.check("input.aic-type[value='skill']")
+    assert len(index.js("network.body.nodeIndices")) == graph.number_of_nodes()
+
+
+@pytest.mark.browser
+def test_click_highlights_the_neighbourhood(index, graph):
+    index.js("aic.clearHighlight(); network.unselectAll(); network.fit({animation: false})")
+    index.js("id => network.focus(id, {scale: 1.0, animation: false})", PE)
+    index.page.mouse.click(*index.node_point(PE))
+    neighbour = next(v for _, v, k in graph.out_edges(PE, keys=True) if k == "aic:canEvolveTo")
+    stranger = next(n for n, d in graph.nodes(data=True) if d["type"] == "esco-skill" and not graph.has_edge(PE, n) and not graph.has_edge(n, PE))
+    colour = "id => nodes.get(id).color.background"
+    assert index.js(colour, stranger) == DIM_COLOR
+    assert index.js(colour, neighbour) == "#c0392b"
+    assert index.js(colour, PE) == "#c0392b"
+    index.js("aic.clearHighlight()")
+    assert index.js(colour, stranger) != index.js(colour, PE) and index.js(colour, stranger).startswith("#9ecae1")
+
