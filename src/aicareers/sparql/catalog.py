@@ -33,7 +33,6 @@ form (Oxigraph, remote endpoints):
 
 from __future__ import annotations
 
-import csv
 import difflib
 import io
 import json
@@ -52,6 +51,7 @@ from rdflib.term import Node
 from aicareers import paths
 from aicareers.errors import AiCareersError, InputError
 from aicareers.namespaces import AIC, ESCO, ID, PREFIXES, bind_prefixes, sparql_prologue
+from aicareers.sparql.results import csv_text, tsv_text
 
 __all__ = [
     "PARAM_KINDS",
@@ -966,33 +966,6 @@ def _cell(term, max_width: int) -> str:
     return text
 
 
-def _tsv_term(term) -> str:
-    """A term as in SPARQL 1.1 Query Results TSV: IRIs in ``<>``, literals as in Turtle."""
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    lexical = (
-        str(term).replace("\\", "\\\\").replace('"', '\\"')
-        .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    )
-    if term.language:
-        return f'"{lexical}"@{term.language}'
-    if term.datatype is not None and term.datatype != _XSD_STRING:
-        return f'"{lexical}"^^<{term.datatype}>'
-    return f'"{lexical}"'
-
-
-def _csv_term(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
-
-
 def format_result(result: Result, fmt: str = "table", *, max_width: int = 80) -> str:
     """The text of ``result`` in ``fmt``: ``table`` (for reading), ``csv``, ``tsv`` or ``json``.
 
@@ -1033,17 +1006,10 @@ def format_result(result: Result, fmt: str = "table", *, max_width: int = 80) ->
             ]},
         }
         return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":  # RFC 4180 with CRLF line ends; values by their lexical form
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow([str(v) for v in variables])
-        for row in rows:
-            writer.writerow([_csv_term(row.get(v)) for v in variables])
-        return out.getvalue()
+    if fmt == "csv":
+        return csv_text(variables, rows)
     if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in variables)]
-        lines += ["\t".join(_tsv_term(row.get(v)) for v in variables) for row in rows]
-        return "\n".join(lines) + "\n"
+        return tsv_text(variables, rows)
     header = [str(v) for v in variables]
     cells = [[_cell(row.get(v), max_width) for v in variables] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]

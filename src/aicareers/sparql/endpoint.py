@@ -65,7 +65,6 @@ text/csv; charset=utf-8 b'o\\r\\n\\xc3\\xa9t\\xc3\\xa9\\r\\n'
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import itertools
@@ -91,6 +90,7 @@ from rdflib.query import Result
 from aicareers.errors import AiCareersError
 from aicareers.namespaces import bind_prefixes
 from aicareers.store import backend_of, normalize_term
+from aicareers.sparql.results import csv_text, tsv_text
 
 __all__ = [
     "SparqlServer", "make_server", "serve", "negotiate", "query_form", "uses_service",
@@ -101,7 +101,6 @@ QUERY_PATHS = ("/sparql", "/query")
 #: Largest POST body accepted (bytes); a bigger one gets 413.
 MAX_BODY_BYTES = 1 << 20
 
-_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 #: Offers per result kind: (media type a client may ask for, format key). The first is the default.
 RESULTS_OFFERS: tuple[tuple[str, str], ...] = (
@@ -338,51 +337,15 @@ class _BadQuery(Exception):
         self.error = error
 
 
-def _csv_value(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
-
-
-def _tsv_value(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        lexical = (
-            str(term).replace("\\", "\\\\").replace('"', '\\"')
-            .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-        )
-        if term.language:
-            return f'"{lexical}"@{term.language}'
-        if term.datatype is not None and term.datatype != _XSD_STRING:
-            return f'"{lexical}"^^<{term.datatype}>'
-        return f'"{lexical}"'
-    return str(term)
-
-
 def _select_body(variables: list[Variable], rows: list[dict], fmt: str) -> bytes:
     if fmt in ("json", "xml"):
         result = Result("SELECT")
         result.vars = variables
         result.bindings = rows
         return result.serialize(format=fmt)
-    if fmt == "csv":  # SPARQL 1.1 Query Results CSV: lexical forms, CRLF
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow([str(v) for v in variables])
-        for row in rows:
-            writer.writerow([_csv_value(row.get(v)) for v in variables])
-        return out.getvalue().encode("utf-8")
-    # TSV: terms in SPARQL/Turtle syntax, LF
-    lines = ["\t".join(f"?{v}" for v in variables)]
-    lines += ["\t".join(_tsv_value(row.get(v)) for v in variables) for row in rows]
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    if fmt == "csv":
+        return csv_text(variables, rows).encode("utf-8")
+    return tsv_text(variables, rows).encode("utf-8")
 
 
 def evaluate(dataset, query: str, *, accept: str | None = None, max_results: int = 10000) -> Outcome:
