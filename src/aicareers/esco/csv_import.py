@@ -285,6 +285,21 @@ def _iri(value: str, name: str, line: int, column: str) -> str:
     return value
 
 
+def _description(s: URIRef, row: list[str], pos: dict[str, int], lang: str, report, file: str, line: int, kind: str):
+    """The labels, definition and source of a concept's row; a missing preferred label is reported."""
+    label = row[pos["preferredLabel"]].strip()
+    if label:
+        yield s, SKOS.prefLabel, Literal(label, lang=lang)
+    else:
+        report.problem(file, line, "preferredLabel", f"{kind} {s} has no preferred label")
+    for label in _labels(row[pos["altLabels"]]):
+        yield s, SKOS.altLabel, Literal(label, lang=lang)
+    text = row[pos["description"]].strip()
+    if text:
+        yield s, SKOS.definition, Literal(text, lang=lang)
+    yield s, PROV.wasDerivedFrom, ESCO_SOURCE
+
+
 def _labels(cell: str) -> list[str]:
     """The alternative labels of a cell: one per line, blank lines and duplicates left out."""
     seen: list[str] = []
@@ -365,8 +380,7 @@ def iter_esco_triples(
         problems_before = len(report.problems)
 
     yield from source_triples(version)
-    a, derived, pref, alt, definition = RDF.type, PROV.wasDerivedFrom, SKOS.prefLabel, SKOS.altLabel, SKOS.definition
-    concept, source = SKOS.Concept, ESCO_SOURCE
+    a, concept = RDF.type, SKOS.Concept
 
     # -------------------------------------------------------------------------- occupations
     known_occupations: dict[str, URIRef] = {}
@@ -390,17 +404,7 @@ def iter_esco_triples(
         report.occupations += 1
         yield s, a, ESCO.Occupation
         yield s, a, concept
-        label = row[pos["preferredLabel"]].strip()
-        if label:
-            yield s, pref, Literal(label, lang=lang)
-        else:
-            report.problem(name, line, "preferredLabel", f"occupation {uri} has no preferred label")
-        for label in _labels(row[pos["altLabels"]]):
-            yield s, alt, Literal(label, lang=lang)
-        text = row[pos["description"]].strip()
-        if text:
-            yield s, definition, Literal(text, lang=lang)
-        yield s, derived, source
+        yield from _description(s, row, pos, lang, report, name, line, "occupation")
     report.rows[occ_path.name] = rows.rows
     if wanted is not None:
         for uri in sorted(wanted - first_line.keys()):
@@ -443,17 +447,7 @@ def iter_esco_triples(
             yield s, a, concept
             if stype:
                 yield s, ESCO.skillType, SKILL_TYPES[stype]
-            label = row[pos["preferredLabel"]].strip()
-            if label:
-                yield s, pref, Literal(label, lang=lang)
-            else:
-                report.problem(name, line, "preferredLabel", f"skill {uri} has no preferred label")
-            for label in _labels(row[pos["altLabels"]]):
-                yield s, alt, Literal(label, lang=lang)
-            text = row[pos["description"]].strip()
-            if text:
-                yield s, definition, Literal(text, lang=lang)
-            yield s, derived, source
+            yield from _description(s, row, pos, lang, report, name, line, "skill")
         report.rows[reader.path.name] = reader.rows
 
     if wanted is None:
