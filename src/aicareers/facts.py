@@ -76,9 +76,8 @@ class Facts:
     """Every record of the facts files, indexed by id."""
 
     records: dict[str, Record] = field(default_factory=dict)
-
-    def of_kind(self, kind: str) -> list[Record]:
-        return [r for r in self.records.values() if r.kind.name == kind]
+    #: record id -> field name -> the field's RDF value(s), converted once when checked.
+    values: dict[str, dict[str, object]] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------------- reading
@@ -100,7 +99,7 @@ def read_facts(directory: str | Path) -> Facts:
                 )
             facts.records[record.id] = record
     for record in facts.records.values():
-        _check_record(record, facts)
+        facts.values[record.id] = _check_record(record, facts)
     return facts
 
 
@@ -145,15 +144,17 @@ def _fail(record: Record, field_name: str, message: str) -> InputError:
     return InputError(record.file, record.id, field_name, message)
 
 
-def _check_record(record: Record, facts: Facts) -> None:
-    """Check every field of ``record`` by converting it; conversion raises on the first fault."""
+def _check_record(record: Record, facts: Facts) -> dict[str, object]:
+    """Check every field of ``record`` by converting it (conversion raises on the first fault);
+    returns the converted values."""
+    values = {}
     for f in record.kind.fields:
         value = record.data.get(f.name)
         if value is None:
             if f.required:
                 raise _fail(record, f.name, "missing required field")
             continue
-        _convert(record, f, value, facts)
+        values[f.name] = _convert(record, f, value, facts)
     if not record.kind.claim and record.kind.name not in ("sources", "topics"):
         if not record.data.get("evidence") and not record.data.get("of"):
             raise _fail(record, "evidence", "no provenance: give `evidence` or `of` (source and quote)")
@@ -169,6 +170,7 @@ def _check_record(record: Record, facts: Facts) -> None:
         sources = {item["source"] for item in record.data.get("of", [])}
         if len(sources) != 1:
             raise _fail(record, "rank", "a rank is the position in one source's list; the mission needs exactly one source")
+    return values
 
 
 # --------------------------------------------------------------------------------- values
@@ -396,11 +398,11 @@ def _record_to_rdf(record: Record, facts: Facts, out: _Writer) -> list[Evidence]
     for t in types:
         out.add(graph, node, RDF.type, t)
 
+    values = facts.values[record.id]
     for f in kind.fields:
-        value = data.get(f.name)
-        if value is None:
+        if f.name not in values:
             continue
-        converted = _convert(record, f, value, facts)
+        converted = values[f.name]
         if f.type == "evidence":
             for source, quote in converted:
                 out.derive(node, source, quote)
