@@ -225,7 +225,9 @@ def _decimal(record: Record, f: Field, value) -> Literal:
         raise _fail(record, f.name, f"not a number: {value!r}") from None
     if not number.is_finite() or number < 0:
         raise _fail(record, f.name, f"not a non-negative number: {value!r}")
-    return Literal(number, datatype=XSD.decimal)
+    # The canonical lexical form ("80000.0"), which Turtle writes too: the same term in every output.
+    text = format(number.normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def _date(record: Record, f: Field, value) -> Literal:
