@@ -20,7 +20,9 @@ import hashlib
 from rdflib import URIRef
 from rdflib.term import Node
 
-from .namespaces import GRAPH, ID
+import re
+
+from .namespaces import CROSSWALK, GRAPH, ID, ONET, ROME
 
 #: Record kind (the key in the facts files) -> path segment of its IRIs.
 SEGMENTS: dict[str, str] = {
@@ -84,3 +86,105 @@ def step_iri(route: URIRef, order: int) -> URIRef:
 def graph_iri(source_id: str) -> URIRef:
     """The named graph that holds what the source ``source_id`` states."""
     return GRAPH[source_id]
+
+
+# ------------------------------------------------------------------ official frameworks
+# ESCO keeps its own IRIs. ROME and O*NET have none: theirs are minted here from the framework's
+# own codes, so that they stay the same from one release to the next as long as the codes do.
+
+_ROME_CODE = re.compile(r"[A-N][0-9]{4}\Z")
+_OGR_CODE = re.compile(r"[0-9]{1,9}\Z")
+_ONET_CODE = re.compile(r"[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z")
+
+
+def rome_sheet_iri(code: str) -> URIRef:
+    """The IRI of a ROME job sheet, from its code.
+
+    >>> rome_sheet_iri("M1889")
+    rdflib.term.URIRef('https://w3id.org/ai-careers/id/rome/M1889')
+    """
+    if not _ROME_CODE.match(code):
+        raise ValueError(f"not a ROME code: {code!r}")
+    return ROME[code]
+
+
+def rome_ogr_iri(code: str) -> URIRef:
+    """The IRI of a ROME item with an OGR code: a job title, a skill, a knowledge item, a context.
+
+    >>> rome_ogr_iri("510533")
+    rdflib.term.URIRef('https://w3id.org/ai-careers/id/rome/ogr-510533')
+    """
+    if not _OGR_CODE.match(code):
+        raise ValueError(f"not an OGR code: {code!r}")
+    return ROME[f"ogr-{code}"]
+
+
+def rome_move_iri(source: str, target: str) -> URIRef:
+    """The IRI of the ROME mobility from one job sheet to another."""
+    return ROME[f"move-{rome_sheet_iri(source)[-5:]}-{rome_sheet_iri(target)[-5:]}"]
+
+
+def rome_activity_iri(code: str, position: int) -> URIRef:
+    """The IRI of the activity at ``position`` in a ROME sheet's definition."""
+    return ROME[f"{rome_sheet_iri(code)[-5:]}-activity-{int(position)}"]
+
+
+def onet_iri(code: str) -> URIRef:
+    """The IRI of an O*NET occupation, from its O*NET-SOC code.
+
+    >>> onet_iri("15-2051.00")
+    rdflib.term.URIRef('https://w3id.org/ai-careers/id/onet/15-2051.00')
+    """
+    if not _ONET_CODE.match(code):
+        raise ValueError(f"not an O*NET-SOC code: {code!r}")
+    return ONET[code]
+
+
+def onet_task_iri(task_id: str) -> URIRef:
+    """The IRI of an O*NET task statement, from its Task ID (an emerging task: a digest of its text)."""
+    return ONET[f"task-{task_id}"]
+
+
+def onet_emerging_task_iri(code: str, text: str) -> URIRef:
+    """The IRI of an O*NET emerging task, which has no Task ID: a digest of occupation and text."""
+    return ONET[f"emerging-task-{_digest(code, text)}"]
+
+
+def slug(text: str) -> str:
+    """A readable, stable IRI segment for a name.
+
+    >>> slug("Microsoft Excel"), slug("C++"), slug("Amazon Web Services AWS")
+    ('microsoft-excel', 'c-plus-plus', 'amazon-web-services-aws')
+    """
+    text = text.lower().replace("++", "-plus-plus").replace("#", "-sharp").replace("+", "-plus")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or _digest(text)
+
+
+def onet_technology_iri(name: str) -> URIRef:
+    """The IRI of a technology of O*NET's technology skills, from its name."""
+    return ONET[f"technology-{slug(name)}"]
+
+
+def onet_job_zone_iri(zone: int) -> URIRef:
+    """The IRI of an O*NET job zone (1 to 5)."""
+    return ONET[f"job-zone-{int(zone)}"]
+
+
+def onet_education_iri(category: int) -> URIRef:
+    """The IRI of a category of O*NET's required level of education (RL) scale."""
+    return ONET[f"education-{int(category)}"]
+
+
+def onet_education_share_iri(code: str, category: int) -> URIRef:
+    """The IRI of the share of respondents of an occupation for one education category."""
+    return ONET[f"{onet_iri(code)[len(ONET):]}-education-{int(category)}"]
+
+
+def onet_related_iri(source: str, target: str) -> URIRef:
+    """The IRI of O*NET's related-occupation link from one occupation to another."""
+    return ONET[f"related-{onet_iri(source)[len(ONET):]}-{onet_iri(target)[len(ONET):]}"]
+
+
+def crosswalk_iri(crosswalk: str, record: str) -> URIRef:
+    """The IRI of one link of a published crosswalk, from the crosswalk's name and its record id."""
+    return CROSSWALK[f"{crosswalk}-{record}"]

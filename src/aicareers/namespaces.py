@@ -29,6 +29,10 @@ ROLE = Namespace(BASE + "id/role/")
 SKILL = Namespace(BASE + "id/skill/")
 SRC = Namespace(BASE + "id/source/")
 GRAPH = Namespace(BASE + "id/graph/")
+#: ROME and O*NET have no IRIs of their own: theirs are minted from their codes (see iris.py).
+ROME = Namespace(BASE + "id/rome/")
+ONET = Namespace(BASE + "id/onet/")
+CROSSWALK = Namespace(BASE + "id/crosswalk/")
 
 #: ESCO: the model's terms and its concept IRIs.
 ESCO = Namespace("http://data.europa.eu/esco/model#")
@@ -43,7 +47,7 @@ ID_SEGMENTS = (
     "source", "organisation", "place", "topic", "role", "skill", "mission", "objective", "domain",
     "department", "team", "tool", "employer-type", "salary-factor", "contract-type", "arrangement",
     "seniority", "level", "program", "route", "transition", "salary", "requirement", "claim",
-    "comparison", "statement", "derivation", "graph",
+    "comparison", "statement", "derivation", "graph", "rome", "onet", "crosswalk",
 )  # fmt: skip
 
 #: prefix -> namespace IRI; the single source of truth for every serialisation and SPARQL query.
