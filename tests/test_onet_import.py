@@ -362,7 +362,7 @@ def test_comma_separated_file(tmp_path):
         ("Job Zones.txt", 2, "15-2041.00\t7\t08/2024\tAnalyst", "Job Zone", "'7' is not a whole number from 1 to 5"),
         ("Education, Training, and Experience.txt", 3,
          "15-2041.00\t2.D.1\tRequired Level of Education\tRL\t1\tabc\t21\tn/a\tn/a\tn/a\tn/a\t08/2024\tOccupational Expert",
-         "Data Value", "not a number: 'abc'"),
+         "Data Value", "'abc' is not a percentage"),
         ("Related Occupations.txt", 2, "15-2041.00\t15-2051.00\tClose\t1", "Relatedness Tier", "'Close'"),
         ("Related Occupations.txt", 2, "15-2041.00\t15-2051.00\tPrimary-Short\tfirst", "Index", "'first' is not a whole number of 1 or more"),
         ("Task Statements.txt", 2, "15-1252.00\t21667\tDesign software.\tMain\t31\t08/2023\tIncumbent", "Task Type", "'Main'"),
@@ -493,18 +493,22 @@ def test_committed_slice_is_what_the_script_writes_now(tmp_path):
         assert (SLICE_DIR / name).read_bytes() == (tmp_path / "onet" / name).read_bytes(), name
 
 
-def test_slice_is_the_seeds_and_their_primary_short_neighbours():
+def test_slice_is_the_seeds_and_the_hubs_primary_short_neighbours():
     assert REFERENCE.is_file(), f"the O*NET 29.2 database is part of the workplace: {REFERENCE} is missing"
     codes = extract.slice_codes(Distribution(REFERENCE))
-    assert len(codes) == 74
+    assert len(codes) == 31
     assert all(not related for code, (_, related) in codes.items() if code in extract.ONET_SEEDS)
-    assert codes["43-9111.00"] == ("Statistical Assistants", {"15-2041.00", "15-2051.00", "15-2051.01"})
+    # a neighbour of a hub (data scientists) is in, with the hubs it is related to...
+    assert codes["43-9111.00"] == ("Statistical Assistants", {"15-2051.00"})
+    assert codes["15-2031.00"] == ("Operations Research Analysts", {"15-1221.00", "15-2051.00"})
+    # ...a neighbour of a seed that is not a hub (journalists: 27-3043.00 writers and authors) is not
+    assert "27-3043.00" not in codes
     # imported, the slice is the same graph as these occupations kept from the whole database
     g_slice, r_slice = import_onet(SLICE_DIR)
     g_kept, r_kept = import_onet(REFERENCE, occupations=set(codes))
     assert set(g_slice) == set(g_kept)
     assert r_slice.counts == r_kept.counts and r_slice.problems == r_kept.problems == []
-    assert r_slice.counts["occupations"] == 74 and len(g_slice) == 47495
+    assert r_slice.counts["occupations"] == 31 and len(g_slice) == 21654
 
 
 def test_extract_command_reports_a_bad_reference(tmp_path, capsys):

@@ -26,6 +26,8 @@ COMMAND_MODULES = [
     "aicareers.sparql.query_cli",
     "aicareers.sparql.server_cli",
     "aicareers.esco.cli",
+    "aicareers.rome.cli",
+    "aicareers.onet.cli",
     "aicareers.analytics.cli",
 ]
 

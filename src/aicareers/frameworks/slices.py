@@ -3,11 +3,16 @@
 The committed build (``python build_graph.py``, no download needed) holds every occupation the
 roles map to and the AI and data occupations around them, with their complete profiles. Each
 framework's extract script (``python -m aicareers.<framework>.extract``) starts from the seeds
-below and, where the framework has moves between occupations, adds the occupations one move away
+below and, around the *hubs* (the AI occupations themselves), adds the occupations one move away
 (ROME: every mobility link, both ways; O*NET: related occupations of the Primary-Short tier, both
-ways). A move is kept in the slice only when both of its ends are.
+ways), so that the moves into and out of AI are in the default build. A move is kept in the slice
+only when both of its ends are. Expanding around every seed would bring in some 240 ROME sheets
+(the journalist's sheet alone receives 52 moves): that is what the full frameworks are for
+(``build_graph.py --rome ... --onet ...``).
 
 >>> "M1889" in ROME_SEEDS and "15-2051.00" in ONET_SEEDS
+True
+>>> set(ROME_HUBS) <= set(ROME_SEEDS) and set(ONET_HUBS) <= set(ONET_SEEDS)
 True
 """
 
@@ -46,3 +51,8 @@ ONET_SEEDS: tuple[str, ...] = (
     "11-2011.00",  # Advertising and Promotions Managers
     "13-1161.01",  # Search Marketing Strategists
 )
+
+#: The ROME sheets whose neighbours (one mobility link away) join the slice.
+ROME_HUBS: tuple[str, ...] = ("M1889", "M1405", "M1811")
+#: The O*NET occupations whose Primary-Short related occupations join the slice.
+ONET_HUBS: tuple[str, ...] = ("15-2051.00", "15-1221.00")

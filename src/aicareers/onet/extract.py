@@ -5,7 +5,8 @@ database (by default the project's copy, ``../shared/reference/onet-29.2/db_29_2
 and writes the slice the default build imports:
 
 - the occupations: :data:`~aicareers.frameworks.slices.ONET_SEEDS`, and every occupation related
-  to a seed at the tier Primary-Short, either way (``Related Occupations.txt``);
+  to a hub (:data:`~aicareers.frameworks.slices.ONET_HUBS`) at the tier Primary-Short, either way
+  (``Related Occupations.txt``);
 - every file the importer reads (:data:`~aicareers.onet.text_import.FILES`), with the same header
   and the same tab-separated, CRLF-ended lines: the rows about the slice's occupations (all of
   them: complete profiles), the related-occupation rows whose two ends are in the slice, the
@@ -31,7 +32,7 @@ from aicareers import paths
 from aicareers.atomic import write_all_atomic
 from aicareers.errors import InputError
 from aicareers.frameworks.distribution import Distribution
-from aicareers.frameworks.slices import ONET_SEEDS
+from aicareers.frameworks.slices import ONET_HUBS, ONET_SEEDS
 from aicareers.onet.text_import import (
     CODE,
     COLUMNS,
@@ -72,7 +73,7 @@ def slice_codes(dist: Distribution, seeds: tuple[str, ...] = ONET_SEEDS) -> dict
             continue
         a, b = row[CODE].strip(), row[RELATED_CODE].strip()
         for seed, other in ((a, b), (b, a)):
-            if seed in seeds and other not in seeds and other in titles:
+            if seed in ONET_HUBS and other not in seeds and other in titles:
                 related.setdefault(other, set()).add(seed)
     return {code: (titles[code], related[code]) for code in sorted(related)}
 
@@ -127,7 +128,7 @@ To regenerate it from the project's copy of the database
 
 {len(occupations)} occupations: the seeds of `aicareers.frameworks.slices.ONET_SEEDS` (the AI and
 data occupations, and those the project's roles map to) and every occupation O*NET relates to a
-seed at the tier {TIER}, either way. Each comes with its complete profile in the files the
+hub of `ONET_HUBS` ({", ".join(ONET_HUBS)}) at the tier {TIER}, either way. Each comes with its complete profile in the files the
 importer reads: every row about it. Related-occupation rows are kept when both of their ends are
 in the slice (at any tier); the reference files (job zones, education categories) are whole;
 `Read Me.txt` is as published. The files keep O*NET's format: the same headers, tab-separated, no

@@ -94,6 +94,8 @@ True
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 import os
 import re
 import warnings
@@ -105,7 +107,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
 from aicareers.errors import InputError
-from aicareers.facts import Record, _decimal  # the project's one canonical xsd:decimal form
+from aicareers.literals import decimal_literal  # the project's one canonical xsd:decimal form
 from aicareers.frameworks.distribution import Distribution, progress_step
 from aicareers.frameworks.report import ImportReport
 from aicareers.frameworks.sources import FRAMEWORKS, framework_source_triples
@@ -120,7 +122,6 @@ from aicareers.iris import (
     onet_technology_iri,
 )
 from aicareers.namespaces import AIC, bind_prefixes
-from aicareers.records import Field
 
 __all__ = [
     "ALTERNATE_TITLES", "CODE", "COLUMNS", "EDUCATION", "EDUCATION_CATEGORIES", "EMERGING_TASKS",
@@ -242,7 +243,13 @@ def _choice(name: str, line: int, column: str, value: str, choices: Collection[s
 
 def _percentage(name: str, line: int, column: str, value: str) -> Literal:
     """The xsd:decimal of a percentage cell, in the project's canonical form (``"53.60"`` -> ``53.6``)."""
-    return _decimal(Record(name, None, {"id": f"line {line}"}), Field(column, "decimal"), value.strip())
+    try:
+        number = Decimal(value.strip())
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or not 0 <= number <= 100:
+        raise InputError(name, f"line {line}", column, f"malformed row: {value!r} is not a percentage (0 to 100)")
+    return decimal_literal(number)
 
 
 # ------------------------------------------------------------------------------ the import

@@ -2,8 +2,9 @@ r"""Write ``facts/rome/``: the AI-careers slice of ROME 4.0, in the release's ow
 
 ``python -m aicareers.rome.extract [--reference RefRomeCsv-v460.zip] [--out facts/rome]`` reads
 the official release and keeps the job sheets of
-:data:`~aicareers.frameworks.slices.ROME_SEEDS` and every sheet one mobility link away from one
-of them, in either direction, with their complete profiles. It writes the same
+:data:`~aicareers.frameworks.slices.ROME_SEEDS` and every sheet one mobility link away from a
+hub (:data:`~aicareers.frameworks.slices.ROME_HUBS`, the AI and data sheets), in either
+direction, with their complete profiles. It writes the same
 ``unix_<table>_v<version>_utf8.csv`` files as the release (same headers, every field quoted, ``\n``
 line ends, rows in the release's order), holding only the rows that concern the slice:
 
@@ -37,7 +38,7 @@ from pathlib import Path
 from aicareers.atomic import write_all_atomic
 from aicareers.errors import InputError
 from aicareers.frameworks.distribution import Distribution
-from aicareers.frameworks.slices import ROME_SEEDS
+from aicareers.frameworks.slices import ROME_HUBS, ROME_SEEDS
 from aicareers.paths import FACTS_DIR, PROJECT_ROOT
 from aicareers.rome.csv_import import (
     BLOCKS,
@@ -76,14 +77,18 @@ _WHOLE = (BLOCKS, RUBRICS)
 _ITEM_BLOCKS = {"5", "6"}
 
 
-def slice_sheets(moves: Iterable[tuple[str, str]], seeds: Iterable[str]) -> list[str]:
-    """The seeds and every sheet one move away from a seed, either way, sorted."""
-    seeds = set(seeds)
+def slice_sheets(moves: Iterable[tuple[str, str]], seeds: Iterable[str], hubs: Iterable[str] = ROME_HUBS) -> list[str]:
+    """The seeds and every sheet one move away from a hub, either way, sorted.
+
+    >>> slice_sheets([("A1", "B1"), ("C1", "A1"), ("B1", "D1")], ["A1", "B1"], hubs=["A1"])
+    ['A1', 'B1', 'C1']
+    """
+    hubs = set(hubs)
     kept = set(seeds)
     for source, target in moves:
-        if source in seeds:
+        if source in hubs:
             kept.add(target)
-        if target in seeds:
+        if target in hubs:
             kept.add(source)
     return sorted(kept)
 
@@ -177,8 +182,9 @@ Written by `python -m aicareers.rome.extract` (do not edit by hand: change the s
 The files are those of the official ROME 4.0 CSV release v{version} (`RefRomeCsv-v{version}.zip`,
 France Travail), in its own format (same names, same headers, every field double-quoted, rows in
 the release's order), holding only the rows that concern the slice: the {len(seeds)} seed job
-sheets of `ROME_SEEDS` and every job sheet one mobility link away from a seed, in either
-direction ({len(sheets)} job sheets in all), with their complete profiles:
+sheets of `ROME_SEEDS` and every job sheet one mobility link away from a hub of `ROME_HUBS`
+({", ".join(ROME_HUBS)}), in either direction ({len(sheets)} job sheets in all), with their
+complete profiles:
 
 - the sheets, their job titles, their links to items (`liens_rome_referentiels`), their
   coherence rows (core / emerging items) and their texts (definition, access to the job);
@@ -241,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return error.exit_status
-    print(f"wrote {args.out}: {len(sheets)} job sheets ({len(ROME_SEEDS)} seeds and the sheets one move away)",
+    print(f"wrote {args.out}: {len(sheets)} job sheets ({len(ROME_SEEDS)} seeds and the sheets one move away from a hub)",
           file=sys.stderr)
     return 0
 
