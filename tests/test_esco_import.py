@@ -1,10 +1,15 @@
-"""The ESCO CSV importer, the synthetic download and the committed ESCO profiles (facts/esco)."""
+"""The ESCO importer (official zips, older folders), its command, the synthetic download, and the
+committed slice (facts/esco) with the official v1.1.1 files it is cut from."""
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 import shutil
 import types
 import uuid
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -12,45 +17,53 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from aicareers.cli import main as aicareers_main
 from aicareers.errors import InputError
 from aicareers.esco import extract
 from aicareers.esco.csv_import import (
     ESCO_SOURCE,
-    ImportReport,
     SKILL_TYPES,
+    ImportReport,
     ProblemWarning,
+    download_size,
     import_esco,
     iter_esco_triples,
+    resolve_download,
     write_esco,
 )
 from aicareers.esco.synthetic import main as synthetic_main
 from aicareers.esco.synthetic import write_synthetic_esco
 from aicareers.namespaces import AIC, ESCO, SRC
-from aicareers.paths import FACTS_DIR
+from aicareers.paths import FACTS_DIR, PROJECT_ROOT
 
-FIXTURE = Path(__file__).parent / "fixtures" / "esco_csv"
+FIXTURE = Path(__file__).parent / "fixtures" / "esco_csv"  # an older download: one folder, _en files
+OFFICIAL = Path(__file__).parent / "fixtures" / "esco_official"  # the official layout, one folder per zip
+REAL = PROJECT_ROOT.parent / "shared" / "reference" / "esco-1.1.1"  # the official ESCO 1.1.1 zips
 OCC = "http://data.europa.eu/esco/occupation/"
 SK = "http://data.europa.eu/esco/skill/"
 
 DATA_SCIENTIST = URIRef(OCC + "0f3c1a52-7d2e-4b8a-9c41-5e6f7a8b9c01")
 CONVERSATIONAL_DESIGNER = URIRef(OCC + "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c02")
 DATA_PROTECTION_ADVISOR = URIRef(OCC + "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d03")
+GONE = URIRef(OCC + "a9e54177-0000-4000-8000-00000000dead")
 BIG_DATA = URIRef(SK + "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c11")
 STATISTICS = URIRef(SK + "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d12")
 PYTHON = URIRef(SK + "c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e13")
 ENGLISH = URIRef(SK + "d4e5f6a7-b8c9-4d0e-9f1a-3b4c5d6e7f14")
 STAKEHOLDERS = URIRef(SK + "e5f6a7b8-c9d0-4e1f-8a2b-4c5d6e7f8a15")
+STRAY = URIRef(SK + "f6a7b8c9-d0e1-4f2a-9b3c-5d6e7f8a9b16")
 UNKNOWN_SKILL = URIRef(SK + "ffffffff-0000-4000-8000-00000000dead")
 RELATIONS = ESCO.relatedEssentialSkill | ESCO.relatedOptionalSkill | AIC.relatedSkill
-
-
-@pytest.fixture(scope="module")
-def imported() -> tuple[Graph, object]:
-    return import_esco(FIXTURE)
+#: The version given to downloads whose names say none (the older fixture, the synthetic ones).
+OLD = "1.0.8"
 
 
 def en(text: str) -> Literal:
     return Literal(text, lang="en")
+
+
+def fr(text: str) -> Literal:
+    return Literal(text, lang="fr")
 
 
 def copy_fixture(tmp_path: Path) -> Path:
@@ -66,7 +79,228 @@ def replace_line(path: Path, number: int, text: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-# ------------------------------------------------------------------------------ exact facts
+def zip_official(target: Path, names: dict[str, str] | None = None) -> list[Path]:
+    """The official fixture as ESCO ships it: each folder zipped as ``<folder>.zip``, files at the root.
+
+    ``names`` renames some zips (folder name -> zip name).
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    zips = []
+    for folder in sorted(p for p in OFFICIAL.iterdir() if p.is_dir()):
+        path = target / (names or {}).get(folder.name, folder.name + ".zip")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for file in sorted(folder.iterdir()):
+                archive.write(file, file.name)
+        zips.append(path)
+    return zips
+
+
+# ------------------------------------------------------------------------------ the official layout
+
+
+@pytest.fixture(scope="module")
+def official_zips(tmp_path_factory) -> list[Path]:
+    return zip_official(tmp_path_factory.mktemp("official"))
+
+
+@pytest.fixture(scope="module")
+def official(official_zips) -> tuple[Graph, ImportReport]:
+    return import_esco(official_zips)
+
+
+def test_official_zips_merge_the_languages(official):
+    g, report = official
+    assert report.version == "1.2.0" and report.version_from == "ESCO dataset - v1.2.0 - classification - en - csv.zip"
+    assert report.langs == ("en", "fr")
+    # an occupation in both languages, with its code and ISCO group as plain literals
+    assert set(g.objects(DATA_SCIENTIST, SKOS.prefLabel)) == {en("data scientist"), fr("scientifique des données")}
+    # ESCO repeats the preferred label among the alternative ones: SKOS keeps them disjoint
+    assert set(g.objects(DATA_SCIENTIST, SKOS.altLabel)) == {
+        en("data research scientist"), en("data expert"), fr("data scientist"),
+        fr("experte en analyse des données"), fr("expert en analyse des données"),
+    }  # fmt: skip
+    assert {d.language for d in g.objects(DATA_SCIENTIST, SKOS.definition)} == {"en", "fr"}
+    assert list(g.objects(DATA_SCIENTIST, SKOS.notation)) == [Literal("2511.4")]
+    assert list(g.objects(DATA_SCIENTIST, AIC.iscoGroup)) == [Literal("2511")]
+    assert set(g.objects(DATA_SCIENTIST, RDF.type)) == {ESCO.Occupation, SKOS.Concept}
+    assert list(g.objects(DATA_SCIENTIST, PROV.wasDerivedFrom)) == [SRC.esco]
+    assert set(g.objects(CONVERSATIONAL_DESIGNER, SKOS.prefLabel)) == {
+        en("conversational designer"), fr("concepteur conversationnel/conceptrice conversationnelle")}
+    # the relations, typed
+    assert set(g.objects(DATA_SCIENTIST, ESCO.relatedEssentialSkill)) == {BIG_DATA, PYTHON}
+    assert set(g.objects(DATA_SCIENTIST, ESCO.relatedOptionalSkill)) == {STATISTICS}
+    assert set(g.objects(CONVERSATIONAL_DESIGNER, ESCO.relatedOptionalSkill)) == {STAKEHOLDERS}
+    assert (report.occupations, report.skills, report.essential_relations, report.optional_relations,
+            report.untyped_relations) == (2, 4, 2, 2, 0)  # fmt: skip
+    assert report.rows["occupationSkillRelations.csv"] == 5
+    assert report.summary() == "2 occupations, 4 skills, 2 essential and 2 optional relations, 2 problems"
+
+
+def test_french_skill_labels_come_from_the_collections(official):
+    g, report = official
+    assert set(g.objects(PYTHON, SKOS.prefLabel)) == {en("Python (computer programming)"),
+                                                      fr("Python (programmation informatique)")}
+    # the collections separate alternative labels with " | "
+    assert set(g.objects(BIG_DATA, SKOS.altLabel)) == {
+        en("analyse large data sets"), en("big data analysis"),
+        fr("analyser de grands ensembles de données"), fr("analyse des mégadonnées"),
+    }  # fmt: skip
+    assert fr("Recueillir et évaluer des données numériques en grande quantité.") in set(g.objects(BIG_DATA, SKOS.definition))
+    assert fr("assurer la liaison avec les parties prenantes") in set(g.objects(STAKEHOLDERS, SKOS.prefLabel))
+    # a skill in no French collection keeps its English labels only
+    assert {label.language for label in g.objects(STATISTICS, SKOS.prefLabel)} == {"en"}
+    # English has a full skills file: its collection is not read
+    assert not list(g.triples((None, None, en("Python (programming, from the collection)"))))
+    assert report.collection_labels == {"fr": 3}  # big data (in two collections, the same), Python, stakeholders
+    assert g.value(PYTHON, ESCO.skillType) == SKILL_TYPES["knowledge"]
+
+
+def test_official_problems_name_the_zip_member_and_line(official):
+    g, report = official
+    where = {(p.file, p.line, p.field) for p in report.problems}
+    assert where == {
+        ("ESCO dataset - v1.2.0 - classification -  - csv.zip!occupationSkillRelations.csv", 5, "occupationUri"),
+        ("ESCO dataset - v1.2.0 - classification - fr - csv.zip!digitalSkillsCollection_fr.csv", 4, "conceptUri"),
+    }
+    gone = next(p for p in report.problems if p.field == "occupationUri")
+    assert str(GONE) in gone.message and "occupations_en.csv, occupations_fr.csv" in gone.message
+    stray = next(p for p in report.problems if p.field == "conceptUri")
+    assert str(STRAY) in stray.message and "not in skills_en.csv" in stray.message
+    assert (GONE, None, None) not in g and (STRAY, None, None) not in g
+
+
+def test_the_official_folders_and_a_folder_of_zips_read_alike(official, official_zips, tmp_path):
+    g, report = official
+    for paths in (OFFICIAL, official_zips[0].parent, [str(p) for p in official_zips]):
+        g2, report2 = import_esco(paths)
+        assert report2.version == "1.2.0"
+        assert set(g2) == set(g), paths
+    assert resolve_download(OFFICIAL).version_from.startswith("ESCO dataset - v1.2.0 - classification")
+    # the download's size, for choosing a backend, from the zips' lists
+    assert download_size(official_zips) == download_size(OFFICIAL) > 1000
+
+
+def test_languages_can_be_chosen(official_zips):
+    g, report = import_esco(official_zips, langs=["en"])
+    labels = {o.language for s, p, o in g.triples((None, SKOS.prefLabel, None)) if s != ESCO_SOURCE}
+    assert labels == {"en"} and report.langs == ("en",) and report.collection_labels == {}
+    with pytest.raises(InputError, match=r"missing file: expected skills_fr\.csv in the ESCO download"):
+        import_esco(official_zips, langs="fr")
+    with pytest.raises(InputError, match="no file of language 'de'"):
+        import_esco(official_zips, langs=["en", "de"])
+    with pytest.raises(ValueError, match="not a language tag"):
+        import_esco(official_zips, langs=["../en"])
+
+
+def test_occupation_filter_on_the_official_layout(official_zips):
+    g, report = import_esco(official_zips, occupations={str(CONVERSATIONAL_DESIGNER)})
+    assert set(g.subjects(RDF.type, ESCO.Skill)) == {STAKEHOLDERS}
+    assert fr("assurer la liaison avec les parties prenantes") in set(g.objects(STAKEHOLDERS, SKOS.prefLabel))
+    assert not list(g.triples((BIG_DATA, None, None)))  # its French labels are filtered out too
+    assert report.collection_labels == {"fr": 1}
+    assert report.filtered_relations == 4
+
+
+def test_the_version_is_read_from_the_names_or_given(official_zips, tmp_path):
+    g, _ = import_esco(official_zips, version="1.1.1")  # given: it wins over the names
+    assert g.value(ESCO_SOURCE, OWL.versionInfo) == Literal("1.1.1")
+    plain = zip_official(tmp_path / "plain", {name: f"{i}.zip" for i, name in enumerate(sorted(
+        p.name for p in OFFICIAL.iterdir() if p.is_dir()))})  # fmt: skip
+    with pytest.raises(InputError) as err:
+        import_esco(plain)
+    assert "the ESCO version is not in these files: give --esco-version" in str(err.value)
+    assert str(plain[0]) in err.value.file
+    g, report = import_esco(plain, version="1.2.0")
+    assert (report.version, report.version_from) == ("1.2.0", "given")
+    assert g.value(ESCO_SOURCE, OWL.versionInfo) == Literal("1.2.0")
+    # two releases mixed: refused
+    mixed = zip_official(tmp_path / "mixed", {"ESCO dataset - v1.2.0 - classification -  - csv":
+                                              "ESCO dataset - v1.1.1 - classification -  - csv.zip"})
+    with pytest.raises(InputError, match=r"different ESCO versions: 1\.1\.1 \(ESCO dataset - v1\.1\.1 .*; 1\.2\.0"):
+        import_esco(mixed)
+
+
+def test_source_node(official):
+    g, _ = official
+    s = ESCO_SOURCE
+    assert s == URIRef("https://w3id.org/ai-careers/id/source/esco")
+    assert g.value(s, RDF.type) == AIC.ReferenceDataset
+    assert g.value(s, DCTERMS.title) == Literal("ESCO")
+    assert g.value(s, OWL.versionInfo) == Literal("1.2.0")
+    assert g.value(s, DCTERMS.publisher) == Literal("European Commission")
+    assert g.value(s, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
+    assert g.value(s, DCTERMS.bibliographicCitation) == Literal("ESCO, European Commission", lang="en")
+    assert {label.language for label in g.objects(s, RDFS.label)} == {"en", "fr"}
+
+
+# ------------------------------------------------------------------------------ the command
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = aicareers_main(["import-esco", *args])
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_command_line(official_zips, tmp_path):
+    out = tmp_path / "esco.nt"
+    status, stdout, stderr = run_cli(*map(str, official_zips), "--out", str(out), "--quiet")
+    assert status == 0, stderr
+    assert "2 occupations, 4 skills, 2 essential and 2 optional relations, 2 problems" in stdout
+    assert "ESCO 1.2.0 (from 'ESCO dataset - v1.2.0 - classification - en - csv.zip'), languages en, fr" in stderr
+    assert stderr.count("warning: ") == 2
+    assert set(Graph().parse(out, format="nt")) == set(import_esco(official_zips)[0])
+    status, stdout, _ = run_cli(*map(str, official_zips), "--out", str(tmp_path / "one.ttl"), "--lang", "en",
+                                "--occupation", str(DATA_SCIENTIST), "--esco-version", "9.9", "--quiet")
+    assert status == 0 and "1 occupations, 3 skills, 2 essential and 1 optional relations, 0 problems" in stdout
+    assert Graph().parse(tmp_path / "one.ttl").value(ESCO_SOURCE, OWL.versionInfo) == Literal("9.9")
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--out", "{tmp}/esco.rdf"], "field --out: unknown suffix '.rdf': expected .nt (N-Triples) or .ttl (Turtle)"),
+        (["--out", "{tmp}/no/such/folder/esco.nt"], "field --out: no such folder"),
+        (["--out", "{tmp}"], "field --out: is a folder"),
+        (["--out", "{tmp}/esco.nt", "--lang", "en/"], "en/: field --lang: not a language tag"),
+        (["--out", "{tmp}/esco.nt", "--esco-version", " "], "field --esco-version: empty"),
+    ],
+)
+def test_command_line_checks_before_importing(tmp_path, args, words):
+    # The download does not exist: each error must come from the check made before reading it.
+    args = [a.format(tmp=tmp_path) for a in args]
+    status, stdout, stderr = run_cli(str(tmp_path / "missing.zip"), *args)
+    assert status == 2 and stdout == ""
+    assert stderr.startswith("aicareers import-esco: error: ") and words in stderr and stderr.count("\n") == 1
+
+
+def test_command_line_reports_bad_input_on_one_line(tmp_path):
+    plain = zip_official(tmp_path / "plain", {name: f"{i}.zip" for i, name in enumerate(sorted(
+        p.name for p in OFFICIAL.iterdir() if p.is_dir()))})  # fmt: skip
+    status, _, stderr = run_cli(*map(str, plain), "--out", str(tmp_path / "x.nt"))
+    assert status == 2 and "the ESCO version is not in these files: give --esco-version" in stderr
+    assert stderr.count("\n") == 1 and not (tmp_path / "x.nt").exists()
+    status, _, stderr = run_cli(str(tmp_path / "nowhere"), "--out", str(tmp_path / "x.nt"))
+    assert status == 2 and "no such file or folder" in stderr
+
+
+def test_command_line_checks_the_output_can_be_written(official_zips, tmp_path, monkeypatch):
+    # A folder its owner cannot write (chmod does not stop root, who runs some CI: ask os.access).
+    from aicareers.esco import cli as esco_cli
+
+    monkeypatch.setattr(esco_cli.os, "access", lambda path, mode: Path(path) != tmp_path)
+    status, _, stderr = run_cli(*map(str, official_zips), "--out", str(tmp_path / "esco.nt"))
+    assert status == 2 and "field --out: cannot be written (permission denied)" in stderr
+    assert not (tmp_path / "esco.nt").exists()
+
+
+# ------------------------------------------------------------------------------ an older download
+
+
+@pytest.fixture(scope="module")
+def imported() -> tuple[Graph, ImportReport]:
+    return import_esco(FIXTURE, version=OLD)
 
 
 def test_occupation_labels_and_description(imported):
@@ -89,6 +323,8 @@ def test_occupation_labels_and_description(imported):
     for occupation in (DATA_SCIENTIST, CONVERSATIONAL_DESIGNER, DATA_PROTECTION_ADVISOR):
         assert set(g.objects(occupation, RDF.type)) == {ESCO.Occupation, SKOS.Concept}
         assert list(g.objects(occupation, PROV.wasDerivedFrom)) == [SRC.esco]
+    assert g.value(DATA_SCIENTIST, SKOS.notation) == Literal("2511.4")
+    assert g.value(CONVERSATIONAL_DESIGNER, AIC.iscoGroup) == Literal("2513")
 
 
 def test_skills_types_and_labels(imported):
@@ -119,6 +355,7 @@ def test_relations(imported):
     assert (report.occupations, report.skills, report.relations, report.untyped_relations) == (3, 5, 6, 1)
     assert (report.essential_relations, report.optional_relations) == (3, 2)
     assert report.rows == {"occupations_en.csv": 3, "skills_en.csv": 5, "occupationSkillRelations_en.csv": 7}
+    assert report.summary() == "3 occupations, 5 skills, 3 essential, 2 optional and 1 untyped relations, 1 problems"
 
 
 def test_unknown_skill_is_reported_with_file_and_line(imported):
@@ -133,47 +370,39 @@ def test_unknown_skill_is_reported_with_file_and_line(imported):
     assert not list(g.triples((None, None, UNKNOWN_SKILL)))
 
 
-def test_source_node(imported):
-    g, _ = imported
-    s = ESCO_SOURCE
-    assert s == URIRef("https://w3id.org/ai-careers/id/source/esco")
-    assert g.value(s, RDF.type) == AIC.ReferenceDataset
-    assert g.value(s, DCTERMS.title) == Literal("ESCO")
-    assert g.value(s, OWL.versionInfo) == Literal("1.2.0")
-    assert g.value(s, DCTERMS.publisher) == Literal("European Commission")
-    assert g.value(s, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
-    assert g.value(s, DCTERMS.bibliographicCitation) == Literal("ESCO, European Commission", lang="en")
-    assert {label.language for label in g.objects(s, RDFS.label)} == {"en", "fr"}
-    g2, _ = import_esco(FIXTURE, version="1.1.1")
-    assert g2.value(s, OWL.versionInfo) == Literal("1.1.1")
+def test_an_older_download_needs_its_version(tmp_path):
+    # Its folder's name says no version, so neither does the data: the import stops, never guesses.
+    with pytest.raises(InputError, match="the ESCO version is not in these files: give --esco-version"):
+        import_esco(FIXTURE)
+    # unpacked into a folder named like ESCO's zip, it says it
+    folder = tmp_path / "ESCO dataset - v1.0.8 - classification - en - csv"
+    shutil.copytree(FIXTURE, folder)
+    assert import_esco(folder)[1].version == "1.0.8"
 
 
 def test_iter_is_a_lazy_generator_and_warns_without_report(tmp_path):
-    triples = iter_esco_triples(tmp_path / "nowhere")  # nothing is read before the first triple
+    triples = iter_esco_triples(tmp_path / "nowhere", version=OLD)  # nothing is read before the first triple
     assert isinstance(triples, types.GeneratorType)
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="no such file or folder"):
         next(triples)
     with pytest.warns(ProblemWarning, match="unknown skill"):
-        n = sum(1 for _ in iter_esco_triples(FIXTURE))
-    assert n == len(import_esco(FIXTURE)[0])
+        n = sum(1 for _ in iter_esco_triples(FIXTURE, version=OLD))
+    assert n == len(import_esco(FIXTURE, version=OLD)[0])
 
 
 def test_progress_lines_on_stderr(capsys):
-    import_esco(FIXTURE, progress=2)
+    import_esco(FIXTURE, version=OLD, progress=2)
     err = capsys.readouterr().err
     assert "esco: occupationSkillRelations_en.csv: 2 rows read" in err
     assert "esco: occupationSkillRelations_en.csv: 6 rows read" in err
     assert "esco: occupationSkillRelations_en.csv: 7 rows read, done" in err
     assert "esco: occupations_en.csv: 3 rows read, done" in err
-    import_esco(FIXTURE)
+    import_esco(FIXTURE, version=OLD)
     assert capsys.readouterr().err == ""
 
 
-# ------------------------------------------------------------------------------ filter
-
-
 def test_occupation_filter(tmp_path):
-    g, report = import_esco(FIXTURE, occupations={str(DATA_SCIENTIST)})
+    g, report = import_esco(FIXTURE, version=OLD, occupations={str(DATA_SCIENTIST)})
     assert set(g.subjects(RDF.type, ESCO.Occupation)) == {DATA_SCIENTIST}
     assert set(g.subjects(RDF.type, ESCO.Skill)) == {BIG_DATA, STATISTICS, PYTHON}
     assert set(g.subject_objects(RELATIONS)) == {(DATA_SCIENTIST, BIG_DATA), (DATA_SCIENTIST, STATISTICS),
@@ -182,7 +411,7 @@ def test_occupation_filter(tmp_path):
     assert (report.occupations, report.skills, report.relations, report.filtered_relations) == (1, 3, 3, 4)
     assert report.problems == []  # the unknown skill belongs to an occupation left out
 
-    g, report = import_esco(FIXTURE, occupations=[CONVERSATIONAL_DESIGNER, URIRef(OCC + "not-there")])
+    g, report = import_esco(FIXTURE, version=OLD, occupations=[CONVERSATIONAL_DESIGNER, URIRef(OCC + "not-there")])
     assert set(g.subjects(RDF.type, ESCO.Skill)) == {STAKEHOLDERS}
     assert {(p.line, p.field) for p in report.problems} == {(None, "conceptUri"), (6, "skillUri")}
     assert any("not-there" in p.message and "asked for" in p.message for p in report.problems)
@@ -195,16 +424,16 @@ def test_missing_file(tmp_path):
     folder = copy_fixture(tmp_path)
     (folder / "occupations_en.csv").unlink()
     with pytest.raises(InputError) as err:
-        import_esco(folder)
-    assert err.value.file == str(folder / "occupations_en.csv")
+        import_esco(folder, version=OLD)
+    assert err.value.file == str(folder)
     assert (err.value.record, err.value.field) == (None, None)
     assert "missing file" in err.value.message and "expected occupations_en.csv" in err.value.message
-    with pytest.raises(InputError, match="expected occupations_fr.csv"):
-        import_esco(FIXTURE, lang="fr")
+    with pytest.raises(InputError, match="no file of language 'fr'"):
+        import_esco(FIXTURE, version=OLD, langs="fr")
     (folder / "occupationSkillRelations_en.csv").unlink()
     shutil.copy(FIXTURE / "occupations_en.csv", folder)
-    with pytest.raises(InputError, match="missing file: expected occupationSkillRelations_en.csv"):
-        import_esco(folder)
+    with pytest.raises(InputError, match="missing file: expected occupationSkillRelations.csv"):
+        import_esco(folder, version=OLD)
 
 
 def test_missing_column(tmp_path):
@@ -213,7 +442,7 @@ def test_missing_column(tmp_path):
     replace_line(path, 1, "conceptType,conceptUri,skillType,reuseLevel,prefLabel,altLabels,hiddenLabels,status,"
                           "modifiedDate,scopeNote,definition,inScheme,description")
     with pytest.raises(InputError) as err:
-        import_esco(folder)
+        import_esco(folder, version=OLD)
     assert err.value.file == str(path)
     assert err.value.field == "preferredLabel"
     assert "missing column 'preferredLabel'" in str(err.value)
@@ -247,7 +476,7 @@ def test_malformed_row(tmp_path, file, line, text, field, words):
     folder = copy_fixture(tmp_path)
     replace_line(folder / file, line, text)
     with pytest.raises(InputError) as err:
-        import_esco(folder)
+        import_esco(folder, version=OLD)
     assert err.value.file == str(folder / file)
     assert err.value.record == f"line {line}"
     assert err.value.field == field
@@ -255,42 +484,61 @@ def test_malformed_row(tmp_path, file, line, text, field, words):
     assert str(err.value).startswith(f"{folder / file}: record line {line}: field {field}: malformed row")
 
 
+def test_malformed_row_in_a_zip_names_the_member(tmp_path):
+    folder = tmp_path / "ESCO dataset - v1.2.0 - classification -  - csv"
+    shutil.copytree(OFFICIAL / folder.name, folder)
+    replace_line(folder / "occupationSkillRelations.csv", 3, f"{DATA_SCIENTIST},sometimes,knowledge,{STATISTICS}")
+    zips = zip_official(tmp_path / "zips")
+    broken = next(z for z in zips if z.name == folder.name + ".zip")
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.write(folder / "occupationSkillRelations.csv", "occupationSkillRelations.csv")
+    with pytest.raises(InputError) as err:
+        import_esco(zips)
+    assert str(err.value).startswith(f"{broken.name}!occupationSkillRelations.csv: record line 3: field relationType: "
+                                     "malformed row: relationType 'sometimes'")
+
+
 def test_duplicate_concept_is_reported(tmp_path):
     folder = copy_fixture(tmp_path)
     replace_line(folder / "skills_en.csv", 10, f"KnowledgeSkillCompetence,{STATISTICS},knowledge,,statistics again,,,,,,,,")
-    g, report = import_esco(folder)
+    g, report = import_esco(folder, version=OLD)
     assert [(p.line, p.field) for p in report.problems] == [(10, "conceptUri"), (6, "skillUri")]
     assert "duplicate skill" in report.problems[0].message and "first on line 4" in report.problems[0].message
     assert list(g.objects(STATISTICS, SKOS.prefLabel)) == [en("statistics")]
     assert report.skills == 5
 
 
-def test_bad_language_tag():
+def test_bad_arguments():
     with pytest.raises(ValueError, match="not a language tag"):
-        import_esco(FIXTURE, lang="../en")
+        import_esco(FIXTURE, langs="../en")
+    with pytest.raises(ValueError, match="version must be a non-empty string"):
+        import_esco(FIXTURE, version="")
 
 
 def test_malformed_csv_quoting(tmp_path):
     folder = copy_fixture(tmp_path)
     replace_line(folder / "occupationSkillRelations_en.csv", 3, f'{DATA_SCIENTIST},"optional"x,knowledge,{STATISTICS}')
     with pytest.raises(InputError, match=r"record line 3: malformed CSV"):
-        import_esco(folder)
+        import_esco(folder, version=OLD)
 
 
 def test_write_esco_is_atomic(tmp_path):
-    g, _ = import_esco(FIXTURE)
+    g, _ = import_esco(FIXTURE, version=OLD)
     nt, ttl = tmp_path / "esco.nt", tmp_path / "esco.ttl"
-    write_esco(g, nt)
-    write_esco(iter_esco_triples(FIXTURE, report=ImportReport()), ttl)  # triples, not a graph
+    assert write_esco(g, nt) == len(g)
+    assert write_esco(iter_esco_triples(FIXTURE, version=OLD, report=ImportReport()), ttl) == len(g)  # triples
     assert len(Graph().parse(nt, format="nt")) == len(g) == len(Graph().parse(ttl, format="turtle"))
     before = nt.read_bytes()
-    write_esco(g, nt)
-    assert nt.read_bytes() == before  # sorted: the same graph gives the same bytes
+    # the same bytes as rdflib's own N-Triples serialiser, sorted
+    assert before.decode("utf-8").splitlines() == sorted(
+        line for line in g.serialize(format="nt").splitlines() if line.strip())
+    write_esco(iter_esco_triples(FIXTURE, version=OLD, report=ImportReport()), nt)
+    assert nt.read_bytes() == before  # sorted: a graph and its stream of triples give the same bytes
     # an import that fails half-way leaves the previous output as it was, and no temporary file
     folder = copy_fixture(tmp_path)
     replace_line(folder / "occupationSkillRelations_en.csv", 5, "broken,row")
     with pytest.raises(InputError):
-        write_esco(iter_esco_triples(folder), nt)
+        write_esco(iter_esco_triples(folder, version=OLD), nt)
     assert nt.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["esco", "esco.nt", "esco.ttl"]
     with pytest.raises(ValueError):
@@ -308,7 +556,8 @@ def synthetic(tmp_path_factory) -> Path:
 def test_synthetic_is_deterministic(synthetic, tmp_path):
     again = write_synthetic_esco(tmp_path / "again", scale=0.01, seed=3)
     names = sorted(p.name for p in synthetic.iterdir())
-    assert len(names) == 6
+    assert names == ["occupationSkillRelations.csv", "occupations_en.csv", "occupations_fr.csv", "skills_en.csv",
+                     "skills_fr.csv"]
     assert names == sorted(p.name for p in again.iterdir())
     for name in names:
         assert (synthetic / name).read_bytes() == (again / name).read_bytes(), name
@@ -318,26 +567,27 @@ def test_synthetic_is_deterministic(synthetic, tmp_path):
 
 def test_synthetic_imports_cleanly_with_requested_counts(synthetic):
     for lang in ("en", "fr"):
-        g, report = import_esco(synthetic, lang=lang)
+        g, report = import_esco(synthetic, langs=lang, version=OLD)
         assert report.problems == []
         assert (report.occupations, report.skills, report.relations) == (30, 140, 1250)
         assert report.essential_relations + report.optional_relations == 1250
         assert 0.4 < report.essential_relations / 1250 < 0.7
         labels = [o for s, o in g.subject_objects(SKOS.prefLabel) if s != ESCO_SOURCE]
         assert {label.language for label in labels if label.language} == {lang}
-    fr, _ = import_esco(synthetic, lang="fr")
-    en_graph, _ = import_esco(synthetic, lang="en")
-    assert set(fr.subjects(RDF.type, ESCO.Skill)) == set(en_graph.subjects(RDF.type, ESCO.Skill))
+    both, report = import_esco(synthetic, version=OLD)  # both languages merged
+    assert report.langs == ("en", "fr") and (report.occupations, report.skills, report.relations) == (30, 140, 1250)
+    fr_graph, _ = import_esco(synthetic, langs="fr", version=OLD)
+    en_graph, _ = import_esco(synthetic, langs="en", version=OLD)
+    assert set(fr_graph.subjects(RDF.type, ESCO.Skill)) == set(en_graph.subjects(RDF.type, ESCO.Skill))
+    assert set(both) == set(fr_graph) | set(en_graph)
 
 
 def test_synthetic_shapes(synthetic):
-    import csv
-
     with open(synthetic / "skills_en.csv", encoding="utf-8", newline="") as handle:
         skills = list(csv.DictReader(handle))
     with open(synthetic / "occupations_en.csv", encoding="utf-8", newline="") as handle:
         occupations = list(csv.DictReader(handle))
-    with open(synthetic / "occupationSkillRelations_en.csv", encoding="utf-8", newline="") as handle:
+    with open(synthetic / "occupationSkillRelations.csv", encoding="utf-8", newline="") as handle:
         relations = list(csv.DictReader(handle))
     types_ = Counter(s["skillType"] for s in skills)
     assert 0.25 < types_["knowledge"] / len(skills) < 0.4
@@ -361,42 +611,136 @@ def test_synthetic_shapes(synthetic):
 
 def test_synthetic_command_line(tmp_path, capsys):
     assert synthetic_main([str(tmp_path / "out"), "--scale", "0.005", "--seed", "1", "--langs", "en"]) == 0
-    g, report = import_esco(tmp_path / "out")
+    g, report = import_esco(tmp_path / "out", version=OLD)
     assert (report.occupations, report.skills, report.relations, report.problems) == (15, 70, 625, [])
+
+
+# ------------------------------------------------------------------------------ ESCO 1.1.1 itself
+
+REAL_DATA_SCIENTIST = URIRef(OCC + "258e46f9-0075-4a2e-adae-1ff0477e0f30")
+THERAPEUTIC_RADIOGRAPHER = OCC + "a9e54177-a185-404d-b6e6-15663d31137e"  # related, but not in occupations_en.csv
+RELATIONS_ZIP = "ESCO dataset - v1.1.1 - classification -  - csv.zip"
+
+
+@pytest.fixture(scope="module")
+def real():
+    """One streaming import of the three official zips: the report, every preferred label, and the
+    triples of data scientist (the whole graph is not kept: 367,000 triples in rdflib take 0.4 GB)."""
+    zips = sorted(REAL.glob("*.zip"))
+    # No skip: without the official files these tests must fail, and say why.
+    assert len(zips) == 3, f"expected the three official ESCO 1.1.1 zips in {REAL}, found {[z.name for z in zips]}"
+    report = ImportReport()
+    labels: dict[tuple, str] = {}
+    data_scientist = Graph()
+    for s, p, o in iter_esco_triples(zips, report=report):
+        if p == SKOS.prefLabel:
+            labels[(s, o.language)] = str(o)
+        if s == REAL_DATA_SCIENTIST:
+            data_scientist.add((s, p, o))
+    return report, labels, data_scientist
+
+
+def test_real_counts(real):
+    report, _, _ = real
+    assert (report.version, report.version_from) == ("1.1.1", "ESCO dataset - v1.1.1 - classification - en - csv.zip")
+    assert report.langs == ("en", "fr")
+    assert (report.occupations, report.skills) == (3007, 13896)
+    assert report.rows["occupationSkillRelations.csv"] == 123855
+    # 64,946 essential and 58,909 optional rows, less the 67 (55 + 12) to an occupation ESCO dropped
+    assert (report.essential_relations, report.optional_relations, report.untyped_relations) == (64891, 58897, 0)
+    assert report.relations == 123855 - 67
+    assert report.rows["occupations_fr.csv"] == 3007 and "skills_fr.csv" not in report.rows
+    assert report.collection_labels == {"fr": 2218}
+    assert report.summary() == "3,007 occupations, 13,896 skills, 64,891 essential and 58,897 optional relations, 67 problems"
+
+
+def test_real_problems_are_the_67_relations_to_a_dropped_occupation(real):
+    report, _, _ = real
+    assert len(report.problems) == 67
+    assert {(p.file, p.field) for p in report.problems} == {(f"{RELATIONS_ZIP}!occupationSkillRelations.csv", "occupationUri")}
+    assert all(THERAPEUTIC_RADIOGRAPHER in p.message for p in report.problems)
+    lines = [p.line for p in report.problems]
+    assert len(set(lines)) == 67 and all(isinstance(line, int) and line > 1 for line in lines)
+
+
+def test_real_data_scientist(real):
+    _, labels, g = real
+    assert labels[(REAL_DATA_SCIENTIST, "en")] == "data scientist"
+    assert labels[(REAL_DATA_SCIENTIST, "fr")] == "scientifique des données"
+    assert g.value(REAL_DATA_SCIENTIST, SKOS.notation) == Literal("2511.4")
+    assert g.value(REAL_DATA_SCIENTIST, AIC.iscoGroup) == Literal("2511")
+    assert en("data scientist") not in set(g.objects(REAL_DATA_SCIENTIST, SKOS.altLabel))  # ESCO repeats it there
+    essential = {labels[(s, "en")]: s for s in g.objects(REAL_DATA_SCIENTIST, ESCO.relatedEssentialSkill)}
+    optional = {labels[(s, "en")] for s in g.objects(REAL_DATA_SCIENTIST, ESCO.relatedOptionalSkill)}
+    assert len(essential) == 54 and len(optional) == 21
+    assert {"data mining", "build recommender systems", "statistics", "perform data cleansing"} <= set(essential)
+    # a French skill label, from ESCO's French digital skills collection
+    assert labels[(essential["data mining"], "fr")] == "exploration de données"
+    assert (essential["statistics"], "fr") not in labels  # in no French collection
 
 
 # ------------------------------------------------------------------------------ facts/esco
 
+SLICE_DIR = FACTS_DIR / "esco"
 UX_ANALYST = URIRef(OCC + "faed411a-f920-4100-86a8-b877928b429c")
 ICT_PROJECT_MANAGER = URIRef(OCC + "8b6388a4-4904-471b-9331-d3b1211f5525")
 
 
-def test_facts_esco_imports_without_problems():
-    g, report = import_esco(FACTS_DIR / "esco")
+@pytest.fixture(scope="module")
+def committed() -> tuple[Graph, ImportReport]:
+    return import_esco(SLICE_DIR)
+
+
+def test_facts_esco_imports_without_problems(committed):
+    g, report = committed
     assert report.problems == []
-    assert report.occupations == 6
-    assert report.relations == report.untyped_relations > 0  # relation types are not known
-    assert not list(g.triples((None, ESCO.relatedEssentialSkill | ESCO.relatedOptionalSkill, None)))
-    assert g.value(UX_ANALYST, SKOS.prefLabel) == en("user experience analyst")
-    assert set(g.objects(UX_ANALYST, SKOS.altLabel)) == {
-        en("usability analyst"), en("user experience analysts"), en("user experience officer")
-    }
-    assert str(g.value(UX_ANALYST, SKOS.definition)).startswith("User experience analysts assess client interaction")
-    skills = {str(g.value(s, SKOS.prefLabel)): s for s in g.objects(UX_ANALYST, AIC.relatedSkill)}
-    assert {"use experience map", "execute ICT user research activities", "report analysis results",
-            "human-computer interaction", "application usability"} <= set(skills)
-    assert skills["use experience map"] == URIRef(SK + "0737ad0a-75ac-4696-988b-565820577ac0")
-    assert g.value(skills["human-computer interaction"], ESCO.skillType) == SKILL_TYPES["knowledge"]
-    # ICT project manager: label and description, no skills
-    assert g.value(ICT_PROJECT_MANAGER, SKOS.prefLabel) == en("ICT project manager")
-    assert str(g.value(ICT_PROJECT_MANAGER, SKOS.definition)).startswith("ICT project managers schedule, control")
-    assert list(g.objects(ICT_PROJECT_MANAGER, RELATIONS)) == []
-    assert "relation types are unknown" in (FACTS_DIR / "esco" / "README.md").read_text(encoding="utf-8").lower()
+    assert (report.version, report.langs) == ("1.1.1", ("en", "fr"))  # read from the folders' names
+    occupations = set(g.subjects(RDF.type, ESCO.Occupation))
+    wanted = set(extract.role_occupations()) | {iri for iri, _, _ in extract.SLICE}
+    assert {str(o) for o in occupations} == wanted and len(wanted) <= 30
+    assert report.untyped_relations == 0 and report.essential_relations > 0 and report.optional_relations > 0
+    for occupation in occupations:  # complete profiles: two languages, code, typed skills
+        assert {label.language for label in g.objects(occupation, SKOS.prefLabel)} == {"en", "fr"}
+        assert g.value(occupation, SKOS.notation) is not None
+        assert list(g.objects(occupation, ESCO.relatedEssentialSkill))
+    untyped = set()
+    for skill in g.subjects(RDF.type, ESCO.Skill):
+        if g.value(skill, ESCO.skillType) is None:
+            untyped.add(skill)
+        assert any(d.language == "en" for d in g.objects(skill, SKOS.definition))
+    # typed as ESCO types them: v1.1.1 leaves the type of 6 skills empty, one of them here
+    assert untyped == {URIRef(SK + "c13fb093-5ffb-491a-b8b7-fa2d42a57e2e")}  # implement cloud security and compliance
+    assert report.collection_labels["fr"] > 300
+    assert set(g.objects(UX_ANALYST, SKOS.prefLabel)) == {en("user experience analyst"), fr("analyste d’expérience utilisateur")}
+    assert str(next(d for d in g.objects(UX_ANALYST, SKOS.definition) if d.language == "en")).startswith(
+        "User experience analysts assess client interaction")
+    # ICT project manager: its profile now, from the official files
+    assert len(list(g.objects(ICT_PROJECT_MANAGER, RELATIONS))) == 67
+    # "data engineer" is not an occupation of v1.1.1, and nothing stands in for it
+    assert en("data engineer") not in set(g.objects(None, SKOS.prefLabel))
+    readme = (SLICE_DIR / "README.md").read_text(encoding="utf-8")
+    assert "'data engineer' is not an occupation of ESCO v1.1.1" in readme
+    assert 'CC BY 4.0' in readme and '"ESCO, European Commission"' in readme
 
 
-@pytest.mark.skipif(not extract.REFERENCE_DIR.is_dir(), reason="the ESCO reference extracts are not here")
-def test_facts_esco_is_what_the_extract_script_writes():
-    files, report = extract.build_extract()
-    for name, text in files.items():
-        assert (FACTS_DIR / "esco" / name).read_text(encoding="utf-8") == text, name
-    assert report.unresolved  # reported, not guessed
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory):
+    """``python -m aicareers.esco.extract`` run into a folder holding an earlier slice's file."""
+    out = tmp_path_factory.mktemp("slice")
+    (out / "occupations_en.csv").write_text("an earlier slice\n", encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = extract.main(["--out", str(out)])
+    return status, out, err.getvalue()
+
+
+def test_facts_esco_is_what_the_extract_script_writes(regenerated):
+    status, out, stderr = regenerated
+    assert status == 0, stderr
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    committed_files = sorted(str(p.relative_to(SLICE_DIR)) for p in SLICE_DIR.rglob("*") if p.is_file())
+    assert written == committed_files  # the earlier slice's file is gone
+    for name in written:
+        assert (SLICE_DIR / name).read_bytes() == (out / name).read_bytes(), name
+    assert "note: 'data engineer' is not an occupation of ESCO v1.1.1" in stderr
+    assert "wrote " in stderr and "29 occupations" in stderr

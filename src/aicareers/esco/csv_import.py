@@ -1,16 +1,32 @@
-r"""Import the official ESCO CSV download into RDF, with the ESCO model's own terms.
+r"""Import ESCO as the European Commission distributes it (its CSV zips) into RDF, in ESCO's own terms.
 
-The ESCO portal's download holds, for each language, ``occupations_<lang>.csv``,
-``skills_<lang>.csv`` and ``occupationSkillRelations_<lang>.csv`` (UTF-8, comma-separated,
-RFC 4180 quoting, a header row). This module streams them with :mod:`csv` and yields triples:
+A release of ESCO comes as zips, one per language and one without a language::
 
-- an occupation is an ``esco:Occupation`` and a ``skos:Concept``; a skill an ``esco:Skill`` and a
-  ``skos:Concept``, with ``esco:skillType`` (the ESCO skill-type IRIs);
-- ``skos:prefLabel``, ``skos:altLabel`` (one per line of the ``altLabels`` cell) and
-  ``skos:definition`` (the ``description`` cell), tagged with the language of the files;
+    ESCO dataset - v1.1.1 - classification - en - csv.zip   occupations_en.csv, skills_en.csv,
+                                                            digitalSkillsCollection_en.csv, ...
+    ESCO dataset - v1.1.1 - classification -  - csv.zip     occupationSkillRelations.csv, ...
+
+Give this module those zips, the folders they unpack to, or a folder holding either (they are read
+in place, with :class:`~aicareers.frameworks.distribution.Distribution`). Older downloads, with
+``occupationSkillRelations_<lang>.csv`` in each language's folder, are read too. Every language
+found is merged (or only those of ``langs``):
+
+- an occupation is an ``esco:Occupation`` and a ``skos:Concept``, with its ESCO code as
+  ``skos:notation`` ("2511.4") and its ISCO group as ``aic:iscoGroup`` ("2511");
+- a skill is an ``esco:Skill`` and a ``skos:Concept``, with ``esco:skillType`` (ESCO's skill-type IRIs);
+- ``skos:prefLabel``, ``skos:altLabel`` (one per line of the ``altLabels`` cell, the preferred label
+  left out: SKOS keeps the two disjoint) and ``skos:definition`` (the ``description`` cell) in each
+  language, from ``occupations_<lang>.csv`` and ``skills_<lang>.csv``;
+- for a language that has no skills file (ESCO's French files as far as they could be had, for
+  instance) the labels of the skills it does have, from its collections
+  (``digitalSkillsCollection_<lang>.csv`` and the other ``*SkillsCollection_<lang>.csv``), for the
+  skills a full skills file defines;
 - ``esco:relatedEssentialSkill`` / ``esco:relatedOptionalSkill`` from occupation to skill, and
   ``aic:relatedSkill`` (their super-property) when the relation type is not given;
-- ``prov:wasDerivedFrom src:esco`` on every imported concept, and the description of that source.
+- ``prov:wasDerivedFrom src:esco`` on every imported concept, and the description of that source,
+  whose version is the one the files say: ESCO says it only in the names of its zips ("v1.1.1"),
+  so the importer reads it there (or in the names of the folders they unpack to); ``version=``
+  overrides it, and when neither says it the import stops rather than guess.
 
 Malformed input (a missing file or column, a row with the wrong number of fields, an IRI that is
 not http(s), an unknown skill or relation type) raises :class:`~aicareers.errors.InputError`
@@ -18,12 +34,13 @@ naming the file, the line and the field. Inconsistent but well-formed data (a re
 occupation that the files do not define, a duplicated concept) is not emitted and is reported in
 :class:`ImportReport`, with its file and line: nothing is dropped silently.
 
->>> import tempfile
+>>> import tempfile, pathlib
 >>> from aicareers.esco.synthetic import write_synthetic_esco
->>> folder = write_synthetic_esco(tempfile.mkdtemp(), occupations=2, skills=5, relations=6, langs=("en",))
+>>> folder = pathlib.Path(tempfile.mkdtemp()) / "ESCO dataset - v1.2.0 - classification - en - csv"
+>>> folder = write_synthetic_esco(folder, occupations=2, skills=5, relations=6, langs=("en",))
 >>> graph, report = import_esco(folder)
->>> report.occupations, report.skills, report.relations, report.problems
-(2, 5, 6, [])
+>>> report.version, report.occupations, report.skills, report.relations, report.problems
+('1.2.0', 2, 5, 6, [])
 >>> len(set(graph.subjects(RDF.type, ESCO.Occupation)))
 2
 """
@@ -37,39 +54,46 @@ import re
 import sys
 import time
 import warnings
+import zipfile
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import PROV, RDF, SKOS
 
 from aicareers.atomic import write_atomic
 from aicareers.errors import InputError
-from aicareers.namespaces import AIC, ESCO, SRC, bind_prefixes
+from aicareers.frameworks.distribution import Distribution
+from aicareers.frameworks.report import Problem
+from aicareers.frameworks.sources import FRAMEWORKS, framework_source_triples
+from aicareers.namespaces import AIC, ESCO, bind_prefixes
 
 __all__ = [
-    "DEFAULT_VERSION",
     "ESCO_SOURCE",
+    "EscoDownload",
     "ImportReport",
     "OCCUPATION_COLUMNS",
     "Problem",
     "ProblemWarning",
+    "RELATIONS_FILE",
     "RELATION_COLUMNS",
     "SKILL_COLUMNS",
     "SKILL_TYPES",
+    "download_size",
     "esco_file_names",
     "import_esco",
+    "is_language_tag",
     "iter_esco_triples",
     "render_esco_csv",
+    "resolve_download",
     "source_triples",
+    "version_in_name",
     "write_esco",
 ]
 
-#: The ESCO version described on the source node unless told otherwise.
-DEFAULT_VERSION = "1.2.0"
 #: The source node every imported concept is derived from.
-ESCO_SOURCE = SRC.esco
+ESCO_SOURCE = FRAMEWORKS["esco"].source
 
 #: The full headers of the official download (ESCO v1.1/v1.2 CSV); the importer needs only the
 #: ``*_REQUIRED`` columns and ignores the others, wherever they are.
@@ -83,10 +107,19 @@ SKILL_COLUMNS = (
     "hiddenLabels", "status", "modifiedDate", "scopeNote", "definition", "inScheme", "description",
 )  # fmt: skip
 RELATION_COLUMNS = ("occupationUri", "relationType", "skillType", "skillUri")
+#: The header of the skill collections (``digitalSkillsCollection_<lang>.csv`` ...), as in v1.1.1.
+COLLECTION_COLUMNS = (
+    "conceptType", "conceptUri", "preferredLabel", "status", "skillType", "reuseLevel", "altLabels",
+    "description", "broaderConceptUri", "broaderConceptPT",
+)  # fmt: skip
 
 OCCUPATION_REQUIRED = ("conceptType", "conceptUri", "preferredLabel", "altLabels", "description")
 SKILL_REQUIRED = ("conceptType", "conceptUri", "skillType", "preferredLabel", "altLabels", "description")
 RELATION_REQUIRED = RELATION_COLUMNS
+COLLECTION_REQUIRED = ("conceptType", "conceptUri", "preferredLabel", "altLabels", "description")
+
+#: The language-neutral relations file of the official download (no language suffix).
+RELATIONS_FILE = "occupationSkillRelations.csv"
 
 OCCUPATION_CONCEPT_TYPE = "Occupation"
 SKILL_CONCEPT_TYPE = "KnowledgeSkillCompetence"
@@ -108,38 +141,50 @@ PROGRESS_EVERY = 10_000
 
 # Characters that may not appear in an IRI (RFC 3987), compiled once.
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
-_LANG_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
+_LANG = r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*"
+_LANG_TAG = re.compile(_LANG + r"\Z")
+_OCCUPATION_FILE = re.compile(rf"occupations_({_LANG})\.csv")
+_SKILL_FILE = re.compile(rf"skills_({_LANG})\.csv")
+_COLLECTION_FILE = re.compile(rf"[A-Za-z]+SkillsCollection_({_LANG})\.csv")
+_OLD_RELATIONS_FILE = re.compile(rf"occupationSkillRelations_({_LANG})\.csv")
+# A release number in a name that says ESCO: "ESCO dataset - v1.1.1 - ...", "esco-1.1.1-fr-partial".
+_VERSION_IN_NAME = re.compile(r"(?i)(?<![a-z])esco(?![a-z])\D*?(?<![\d.])v?(\d+(?:\.\d+)+)(?![\d.]*\d)")
+# Collections separate alternative labels with " | ", the main files with line breaks.
+_COLLECTION_ALT_SEPARATOR = re.compile(r"\s*\|\s*|\n")
 
 
 def esco_file_names(lang: str = "en") -> tuple[str, str, str]:
-    """The names of the three files of the download for ``lang``.
+    """The occupations, skills and relations files of the official download for ``lang``.
+
+    The relations file has no language: it is in the language-neutral zip.
 
     >>> esco_file_names("fr")
-    ('occupations_fr.csv', 'skills_fr.csv', 'occupationSkillRelations_fr.csv')
+    ('occupations_fr.csv', 'skills_fr.csv', 'occupationSkillRelations.csv')
     """
-    return (f"occupations_{lang}.csv", f"skills_{lang}.csv", f"occupationSkillRelations_{lang}.csv")
+    return (f"occupations_{lang}.csv", f"skills_{lang}.csv", RELATIONS_FILE)
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in well-formed input, reported instead of emitted.
+def is_language_tag(text: str) -> bool:
+    """True when ``text`` can be the language suffix of ESCO's file names (a BCP 47 tag).
 
-    >>> str(Problem("skills_en.csv", 7, "conceptUri", "duplicate concept"))
-    'skills_en.csv: record line 7: field conceptUri: duplicate concept'
+    >>> is_language_tag("en"), is_language_tag("pt-BR"), is_language_tag("../en"), is_language_tag("")
+    (True, True, False, False)
     """
+    return bool(_LANG_TAG.match(text))
 
-    file: str
-    line: int | None
-    field: str | None
-    message: str
 
-    def __str__(self) -> str:
-        parts = [self.file]
-        if self.line is not None:
-            parts.append(f"record line {self.line}")
-        if self.field is not None:
-            parts.append(f"field {self.field}")
-        return ": ".join(parts + [self.message])
+def version_in_name(name: str) -> str | None:
+    """The ESCO release a file or folder name gives, if it gives one.
+
+    >>> version_in_name("ESCO dataset - v1.1.1 - classification - en - csv.zip")
+    '1.1.1'
+    >>> version_in_name("esco-1.1.1-fr-partial.zip"), version_in_name("ESCO_v1.2.0_en")
+    ('1.1.1', '1.2.0')
+    >>> version_in_name("occupations_en.csv") is None, version_in_name("python3.12") is None
+    (True, True)
+    """
+    found = _VERSION_IN_NAME.search(name)
+    return found.group(1) if found else None
 
 
 class ProblemWarning(UserWarning):
@@ -150,12 +195,15 @@ class ProblemWarning(UserWarning):
 class ImportReport:
     """What an import kept, and what it did not emit and why.
 
-    ``relations`` counts the relation rows emitted, ``untyped_relations`` those of them with an
-    empty ``relationType`` (emitted as ``aic:relatedSkill``); ``filtered_relations`` the rows left
-    out on purpose by the ``occupations`` filter. ``rows`` is the number of data rows read per file.
+    ``relations`` counts the relation rows emitted, of which ``essential_relations``,
+    ``optional_relations`` and ``untyped_relations`` (an empty ``relationType``, emitted as
+    ``aic:relatedSkill``); ``filtered_relations`` the rows left out on purpose by the
+    ``occupations`` filter. ``rows`` is the number of data rows read per file (by base name);
+    ``collection_labels`` the skills labelled from collections, per language. ``version`` is the
+    ESCO version recorded, ``version_from`` what said it.
 
     >>> report = ImportReport()
-    >>> report.problem("occupationSkillRelations_en.csv", 12, "skillUri", "unknown skill")
+    >>> report.problem("occupationSkillRelations.csv", 12, "skillUri", "unknown skill")
     >>> report.ok, report.problems[0].line
     (False, 12)
     """
@@ -168,7 +216,11 @@ class ImportReport:
     optional_relations: int = 0
     filtered_relations: int = 0
     rows: dict[str, int] = field(default_factory=dict)
+    collection_labels: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    version: str = ""
+    version_from: str = ""
+    langs: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -182,55 +234,245 @@ class ImportReport:
     def summary(self) -> str:
         """One line of counts.
 
-        >>> ImportReport(occupations=1, skills=2, relations=3, untyped_relations=1).summary()
-        '1 occupations, 2 skills, 3 relations (1 untyped), 0 problems'
+        >>> ImportReport(occupations=3007, skills=13896, relations=5, essential_relations=3, optional_relations=2).summary()
+        '3,007 occupations, 13,896 skills, 3 essential and 2 optional relations, 0 problems'
+        >>> ImportReport(occupations=1, skills=2, relations=3, untyped_relations=1, essential_relations=2).summary()
+        '1 occupations, 2 skills, 2 essential, 0 optional and 1 untyped relations, 0 problems'
         """
-        return (
-            f"{self.occupations} occupations, {self.skills} skills, {self.relations} relations "
-            f"({self.untyped_relations} untyped), {len(self.problems)} problems"
-        )
+        if self.untyped_relations:
+            relations = (f"{self.essential_relations:,} essential, {self.optional_relations:,} optional and "
+                         f"{self.untyped_relations:,} untyped relations")
+        else:
+            relations = f"{self.essential_relations:,} essential and {self.optional_relations:,} optional relations"
+        return f"{self.occupations:,} occupations, {self.skills:,} skills, {relations}, {len(self.problems):,} problems"
 
 
-def source_triples(version: str = DEFAULT_VERSION) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
-    """The description of the ESCO source node (``src:esco``), for ``version``.
+def source_triples(version: str) -> list[tuple]:
+    """The description of the ESCO source node (``src:esco``) for ``version``; a thin wrapper of
+    :func:`~aicareers.frameworks.sources.framework_source_triples`.
 
+    >>> from rdflib.namespace import DCTERMS, OWL
     >>> g = Graph()
     >>> g += source_triples("1.1.1")
     >>> str(g.value(ESCO_SOURCE, OWL.versionInfo)), str(g.value(ESCO_SOURCE, DCTERMS.title))
     ('1.1.1', 'ESCO')
     """
-    s = ESCO_SOURCE
-    en = Literal("ESCO (European Skills, Competences, Qualifications and Occupations)", lang="en")
-    fr = Literal("ESCO (classification européenne des aptitudes, compétences, certifications et professions)", lang="fr")
-    return [
-        (s, RDF.type, AIC.ReferenceDataset),
-        (s, RDF.type, AIC.Source),
-        (s, DCTERMS.title, Literal("ESCO")),
-        (s, RDFS.label, en),
-        (s, RDFS.label, fr),
-        (s, SKOS.prefLabel, en),
-        (s, SKOS.prefLabel, fr),
-        (s, OWL.versionInfo, Literal(version)),
-        (s, DCTERMS.publisher, Literal("European Commission")),
-        (s, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")),
-        (s, DCTERMS.bibliographicCitation, Literal("ESCO, European Commission", lang="en")),
-    ]  # fmt: skip
+    return framework_source_triples(FRAMEWORKS["esco"], version)
+
+
+# ------------------------------------------------------------------------------ the download
+
+
+@dataclass(frozen=True)
+class EscoDownload:
+    """The files of an ESCO download an import reads, and its version (nothing read yet but names).
+
+    ``occupation_files`` and ``skill_files`` are ``(lang, base name)`` pairs; ``collection_files``
+    the skill collections of the languages that have no skills file.
+    """
+
+    dist: Distribution
+    langs: tuple[str, ...]
+    occupation_files: tuple[tuple[str, str], ...]
+    skill_files: tuple[tuple[str, str], ...]
+    collection_files: tuple[tuple[str, str], ...]
+    relation_file: str
+    version: str
+    version_from: str
+
+    def files(self) -> list[str]:
+        """The base names of every file the import reads, in reading order."""
+        names = [n for _, n in self.occupation_files] + [n for _, n in self.skill_files] + [self.relation_file]
+        return names + [n for _, n in self.collection_files]
+
+
+def _expand(paths) -> list[Path]:
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: list[Path] = []
+    for path in map(Path, paths):
+        out.append(path)
+        if path.is_dir():
+            # A folder of downloaded zips is read like the zips themselves (its own files first).
+            out += [z for z in sorted(path.rglob("*.zip")) if not z.name.startswith(".") and zipfile.is_zipfile(z)]
+    return out
+
+
+def _container_names(paths: list[Path], location: str) -> list[str]:
+    """The names of the zip or folders that hold a file (``Distribution.location``), outermost first."""
+    for path in paths:
+        if path.is_file() and location.startswith(path.name + "!"):
+            member = location[len(path.name) + 1:]
+            return [path.name, *Path(member).parent.parts]
+    file = Path(location).resolve()
+    for path in paths:
+        if path.is_dir():
+            root = path.resolve()
+            try:
+                relative = file.relative_to(root)
+            except ValueError:
+                continue
+            return [root.name, *relative.parent.parts]
+    return []
+
+
+def resolve_download(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    langs: str | Iterable[str] | None = None,
+    version: str | None = None,
+) -> EscoDownload:
+    """Find the files of an ESCO download in ``paths`` (zips and/or folders) and its version.
+
+    Only names are read (the lists of the zips): a wrong path, a missing file, a language with no
+    files or an unknown version are reported before any long import starts.
+
+    >>> import tempfile, pathlib
+    >>> from aicareers.esco.synthetic import write_synthetic_esco
+    >>> folder = write_synthetic_esco(pathlib.Path(tempfile.mkdtemp()) / "esco-1.1.1", occupations=2, skills=3, relations=3)
+    >>> found = resolve_download(folder)
+    >>> found.langs, found.relation_file, found.version, found.version_from
+    (('en', 'fr'), 'occupationSkillRelations.csv', '1.1.1', 'esco-1.1.1')
+    >>> resolve_download(folder, langs="fr", version="1.0.9").files()
+    ['occupations_fr.csv', 'skills_fr.csv', 'occupationSkillRelations.csv']
+    """
+    if isinstance(langs, str):
+        langs = (langs,)
+    if langs is not None:
+        langs = tuple(dict.fromkeys(langs))
+        for lang in langs:
+            if not isinstance(lang, str) or not is_language_tag(lang):
+                raise ValueError(f"{lang!r} is not a language tag (the suffix of the file names, e.g. 'en')")
+    if version is not None and (not isinstance(version, str) or not version.strip()):
+        raise ValueError(f"version must be a non-empty string, not {version!r}")
+    expanded = _expand(paths)
+    dist = Distribution(*expanded, what="ESCO download")
+    where = ", ".join(str(p) for p in dist.paths)
+    names = dist.names()
+
+    def by_lang(pattern: re.Pattern) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for name in names:
+            match = pattern.fullmatch(name)
+            if match:
+                found.setdefault(match.group(1), []).append(name)
+        return found
+
+    occupation_names, skill_names = by_lang(_OCCUPATION_FILE), by_lang(_SKILL_FILE)
+    collection_names, old_relations = by_lang(_COLLECTION_FILE), by_lang(_OLD_RELATIONS_FILE)
+    if langs is None:
+        chosen = tuple(sorted(occupation_names.keys() | skill_names.keys() | collection_names.keys()))
+    else:
+        chosen = langs
+        for lang in chosen:
+            if lang not in occupation_names and lang not in skill_names and lang not in collection_names:
+                raise InputError(where, None, None, f"missing file: no file of language {lang!r} in the ESCO download "
+                                 f"(expected occupations_{lang}.csv, skills_{lang}.csv or *SkillsCollection_{lang}.csv)")
+    occupation_files = tuple((lang, occupation_names[lang][0]) for lang in chosen if lang in occupation_names)
+    skill_files = tuple((lang, skill_names[lang][0]) for lang in chosen if lang in skill_names)
+    if not occupation_files:
+        wanted = " or ".join(f"occupations_{lang}.csv" for lang in chosen) or "occupations_<lang>.csv"
+        raise InputError(where, None, None, f"missing file: expected {wanted} in the ESCO download")
+    if not skill_files:
+        wanted = " or ".join(f"skills_{lang}.csv" for lang in chosen) or "skills_<lang>.csv"
+        raise InputError(where, None, None, f"missing file: expected {wanted} in the ESCO download (a language's "
+                         "skill collections only label the skills a full skills file defines)")
+    # A language without a skills file has its skills' labels in its collections, if anywhere.
+    collection_files = tuple((lang, name) for lang in chosen if lang not in skill_names
+                             for name in collection_names.get(lang, ()))  # fmt: skip
+    if RELATIONS_FILE in names:
+        relation_file = RELATIONS_FILE
+    else:
+        # Older downloads: one copy of the (language-neutral) relations per language; one is read.
+        older = [old_relations[lang][0] for lang in chosen if lang in old_relations] + sorted(
+            n for lang, ns in old_relations.items() if lang not in chosen for n in ns)
+        if not older:
+            raise InputError(where, None, None, f"missing file: expected {RELATIONS_FILE} (the language-neutral zip "
+                             "'ESCO dataset - v<version> - classification -  - csv.zip'; older downloads: "
+                             "occupationSkillRelations_<lang>.csv) in the ESCO download")
+        relation_file = older[0]
+
+    found = EscoDownload(dist, chosen, occupation_files, skill_files, collection_files, relation_file, "", "")
+    if version is not None:
+        return _replace_version(found, version.strip(), "given")
+    said: dict[str, str] = {}
+    for name in found.files():
+        for container in _container_names(expanded, dist.location(name)):
+            number = version_in_name(container)
+            if number is not None:
+                said.setdefault(number, container)
+    if not said:
+        raise InputError(where, None, None, "the ESCO version is not in these files: give --esco-version "
+                         "(version= in Python); ESCO gives it only in the names of its zips, e.g. "
+                         "'ESCO dataset - v1.1.1 - classification - en - csv.zip'")
+    if len(said) > 1:
+        which = "; ".join(f"{number} ({container})" for number, container in sorted(said.items()))
+        raise InputError(where, None, None, f"files of different ESCO versions: {which}; import one release at a "
+                         "time (or give --esco-version if the names are wrong)")
+    (number, container), = said.items()
+    return _replace_version(found, number, container)
+
+
+def _replace_version(found: EscoDownload, version: str, origin: str) -> EscoDownload:
+    return replace(found, version=version, version_from=origin)
+
+
+def download_size(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> int:
+    """The bytes of the occupations, skills and relations files of a download (unpacked), 0 if none.
+
+    For choosing a backend before reading: never raises on a missing or incomplete download.
+
+    >>> import tempfile
+    >>> from aicareers.esco.synthetic import write_synthetic_esco
+    >>> download_size(write_synthetic_esco(tempfile.mkdtemp(), occupations=2, skills=3, relations=3)) > 1000
+    True
+    >>> download_size("/nowhere")
+    0
+    """
+    try:
+        expanded = _expand(paths)
+        dist = Distribution(*expanded, what="ESCO download")
+    except InputError:
+        return 0
+    total = 0
+    for name in dist.names():
+        if not (_OCCUPATION_FILE.fullmatch(name) or _SKILL_FILE.fullmatch(name) or name == RELATIONS_FILE
+                or _OLD_RELATIONS_FILE.fullmatch(name)):  # fmt: skip
+            continue
+        location = dist.location(name)
+        for path in expanded:
+            if path.is_file() and location.startswith(path.name + "!"):
+                with zipfile.ZipFile(path) as archive:
+                    total += archive.getinfo(location[len(path.name) + 1:]).file_size
+                break
+        else:
+            total += Path(location).stat().st_size
+    return total
 
 
 # ------------------------------------------------------------------------------------ reading
 
 
 class _Reader:
-    """One CSV file of the download: its header checked, its rows with their starting line."""
+    """One CSV file of the download: its header checked, its rows with the line they start on.
 
-    def __init__(self, path: Path, required: tuple[str, ...], step: int, note: str = ""):
-        self.path, self.name, self.required, self.step, self.note = path, str(path), required, step, note
+    The rows are lists (not dicts): at ESCO's 124,000 relations a plain list with known positions
+    reads about a fifth faster than a dict per row. Messages name the file by its location
+    (``archive.zip!member`` or its path).
+    """
+
+    def __init__(self, dist: Distribution, base: str, required: tuple[str, ...], step: int, note: str = "",
+                 optional: tuple[str, ...] = ()):
+        self.dist, self.base, self.name = dist, base, dist.location(base)
+        self.required, self.optional, self.step, self.note = required, optional, step, note
         self.rows = 0
+        self.positions: dict[str, int] = {}
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         name = self.name
+        reader = None
         try:
-            with open(self.path, encoding="utf-8-sig", newline="") as handle:
+            with self.dist.open_text(self.base) as handle:
                 reader = csv.reader(handle, strict=True)
                 try:
                     header = next(reader)
@@ -244,6 +486,9 @@ class _Reader:
                         raise InputError(name, "line 1", column, f"missing column {column!r}: expected the columns "
                                          f"{', '.join(self.required)} in the header")
                     positions[column] = header.index(column)
+                for column in self.optional:
+                    if column in header:
+                        positions[column] = header.index(column)
                 self.positions, self.header, width = positions, header, len(header)
                 start, step, mark, t0 = reader.line_num + 1, self.step, self.step, time.perf_counter()
                 for row in reader:
@@ -256,12 +501,13 @@ class _Reader:
                     yield line, row
                     if self.rows == mark:
                         mark += step
-                        print(f"esco: {self.path.name}: {self.rows:,} rows read{self.note}", file=sys.stderr, flush=True)
+                        print(f"esco: {self.base}: {self.rows:,} rows read{self.note}", file=sys.stderr, flush=True)
                 if step:
-                    print(f"esco: {self.path.name}: {self.rows:,} rows read{self.note}, done in "
+                    print(f"esco: {self.base}: {self.rows:,} rows read{self.note}, done in "
                           f"{time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
         except csv.Error as err:
-            raise InputError(name, f"line {reader.line_num}", None, f"malformed CSV: {err}") from None
+            where = f"line {reader.line_num}" if reader is not None else None
+            raise InputError(name, where, None, f"malformed CSV: {err}") from None
         except UnicodeDecodeError as err:
             raise InputError(name, None, None, f"not UTF-8 text: {err}") from None
 
@@ -285,29 +531,37 @@ def _iri(value: str, name: str, line: int, column: str) -> str:
     return value
 
 
-def _description(s: URIRef, row: list[str], pos: dict[str, int], lang: str, report, file: str, line: int, kind: str):
-    """The labels, definition and source of a concept's row; a missing preferred label is reported."""
+def _labels(cell: str, preferred: str, separator: re.Pattern | None = None) -> list[str]:
+    """The alternative labels of a cell: one per line (or per separator), blanks, duplicates and the
+    preferred label left out (SKOS: a concept's preferred and alternative labels are disjoint).
+
+    >>> _labels("data scientist\\ndata expert\\n\\ndata expert", "data scientist")
+    ['data expert']
+    >>> _labels("a | b", "x", _COLLECTION_ALT_SEPARATOR)
+    ['a', 'b']
+    """
+    parts = separator.split(cell) if separator is not None else cell.splitlines()
+    seen: list[str] = []
+    for label in parts:
+        label = label.strip()
+        if label and label != preferred and label not in seen:
+            seen.append(label)
+    return seen
+
+
+def _description(s: URIRef, row: list[str], pos: dict[str, int], lang: str, report: ImportReport, file: str,
+                 line: int, kind: str, separator: re.Pattern | None = None):
+    """The labels and definition of a concept's row in ``lang``; a missing preferred label is reported."""
     label = row[pos["preferredLabel"]].strip()
     if label:
         yield s, SKOS.prefLabel, Literal(label, lang=lang)
     else:
         report.problem(file, line, "preferredLabel", f"{kind} {s} has no preferred label")
-    for label in _labels(row[pos["altLabels"]]):
-        yield s, SKOS.altLabel, Literal(label, lang=lang)
+    for alt in _labels(row[pos["altLabels"]], label, separator):
+        yield s, SKOS.altLabel, Literal(alt, lang=lang)
     text = row[pos["description"]].strip()
     if text:
         yield s, SKOS.definition, Literal(text, lang=lang)
-    yield s, PROV.wasDerivedFrom, ESCO_SOURCE
-
-
-def _labels(cell: str) -> list[str]:
-    """The alternative labels of a cell: one per line, blank lines and duplicates left out."""
-    seen: list[str] = []
-    for label in cell.splitlines():
-        label = label.strip()
-        if label and label not in seen:
-            seen.append(label)
-    return seen
 
 
 def _progress_step(progress: bool | int | None) -> int:
@@ -320,41 +574,33 @@ def _progress_step(progress: bool | int | None) -> int:
     raise ValueError(f"progress must be a boolean or a positive number of rows, not {progress!r}")
 
 
-def _files(directory: str | os.PathLike, lang: str) -> tuple[Path, Path, Path]:
-    directory = Path(directory)
-    paths = tuple(directory / name for name in esco_file_names(lang))
-    for path in paths:
-        if not path.is_file():
-            raise InputError(str(path), None, None,
-                             f"missing file: expected {path.name} in {directory} (the ESCO CSV download, language {lang!r})")
-    return paths  # type: ignore[return-value]
-
-
 def iter_esco_triples(
-    directory: str | os.PathLike,
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
     *,
-    lang: str = "en",
+    langs: str | Iterable[str] | None = None,
+    version: str | None = None,
     occupations: Collection[str] | None = None,
     progress: bool | int | None = None,
-    version: str = DEFAULT_VERSION,
     report: ImportReport | None = None,
 ) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
-    r"""Stream the triples of the ESCO CSV download in ``directory`` for the language ``lang``.
+    r"""Stream the triples of the ESCO download in ``paths`` (one path, or a list of zips and folders).
 
-    ``occupations``: if given, a collection of occupation IRIs: only those occupations, their
-    relations and the skills they relate to are kept. ``progress``: ``True`` prints a line to
-    stderr every 10,000 rows and at the end of each file; a number sets the rows between lines.
-    ``report``: an :class:`ImportReport` to fill in; without one, each problem is issued as a
-    :class:`ProblemWarning`.
+    ``langs``: the languages to import (default: every language found). ``version``: the ESCO
+    version to record, instead of the one the names of the files say. ``occupations``: if given, a
+    collection of occupation IRIs: only those occupations, their relations and the skills they
+    relate to are kept. ``progress``: ``True`` prints a line to stderr every 10,000 rows and at the
+    end of each file; a number sets the rows between lines. ``report``: an :class:`ImportReport` to
+    fill in; without one, each problem is issued as a :class:`ProblemWarning`.
 
-    The files are read one row at a time: only the IRIs of the occupations and the IRIs and types
-    of the skills are kept in memory, to check the relations. With an ``occupations`` filter the
-    skills file is read twice (the skills to keep are known once the relations are read).
+    Nothing is read before the first triple is asked for. The files are read one row at a time:
+    only the IRIs of the occupations and the IRIs and types of the skills are kept in memory, to
+    check the relations. With an ``occupations`` filter the skills files are read twice (the skills
+    to keep are known once the relations are read).
 
     >>> import tempfile
     >>> from aicareers.esco.synthetic import write_synthetic_esco
     >>> folder = write_synthetic_esco(tempfile.mkdtemp(), occupations=2, skills=4, relations=5, langs=("en",))
-    >>> triples = iter_esco_triples(folder)
+    >>> triples = iter_esco_triples(folder, version="1.1.1")
     >>> next(triples)
     (rdflib.term.URIRef('https://w3id.org/ai-careers/id/source/esco'), rdflib.term.URIRef('http://www.w3.org/1999/02/22-rdf-syntax-ns#type'), rdflib.term.URIRef('https://w3id.org/ai-careers/ontology#ReferenceDataset'))
     >>> sum(1 for s, p, o in triples if p == SKOS.prefLabel and s != ESCO_SOURCE)
@@ -365,10 +611,10 @@ def iter_esco_triples(
         warn = True
     else:
         warn = False
-    if not _LANG_TAG.match(lang):
-        raise ValueError(f"{lang!r} is not a language tag (the suffix of the file names, e.g. 'en')")
     step = _progress_step(progress)
-    occ_path, skill_path, rel_path = _files(directory, lang)
+    download = resolve_download(paths, langs=langs, version=version)
+    dist = download.dist
+    report.version, report.version_from, report.langs = download.version, download.version_from, download.langs
     wanted = None if occupations is None else {str(o).strip() for o in occupations}
     problems_before = len(report.problems)
 
@@ -379,46 +625,62 @@ def iter_esco_triples(
                 warnings.warn(str(problem), ProblemWarning, stacklevel=3)
         problems_before = len(report.problems)
 
-    yield from source_triples(version)
-    a, concept = RDF.type, SKOS.Concept
+    yield from source_triples(download.version)
+    a, concept, derived, source = RDF.type, SKOS.Concept, PROV.wasDerivedFrom, ESCO_SOURCE
 
     # -------------------------------------------------------------------------- occupations
+    # Each language's file adds its labels; the concept itself (types, code, ISCO group, source)
+    # is emitted the first time its IRI is met.
     known_occupations: dict[str, URIRef] = {}
-    first_line: dict[str, int] = {}
-    rows = _Reader(occ_path, OCCUPATION_REQUIRED, step)
-    name = rows.name
-    for line, row in rows:
-        pos = rows.positions
-        kind = row[pos["conceptType"]].strip()
-        if kind != OCCUPATION_CONCEPT_TYPE:
-            raise InputError(name, f"line {line}", "conceptType",
-                             f"malformed row: conceptType {kind!r}, expected {OCCUPATION_CONCEPT_TYPE!r}")
-        uri = _iri(row[pos["conceptUri"]], name, line, "conceptUri")
-        if uri in first_line:
-            report.problem(name, line, "conceptUri", f"duplicate occupation {uri} (first on line {first_line[uri]}); row not imported")
-            continue
-        first_line[uri] = line
-        if wanted is not None and uri not in wanted:
-            continue
-        s = known_occupations[uri] = URIRef(uri)
-        report.occupations += 1
-        yield s, a, ESCO.Occupation
-        yield s, a, concept
-        yield from _description(s, row, pos, lang, report, name, line, "occupation")
-    report.rows[occ_path.name] = rows.rows
+    seen_occupations: set[str] = set()
+    for lang, base in download.occupation_files:
+        rows = _Reader(dist, base, OCCUPATION_REQUIRED, step, optional=("code", "iscoGroup"))
+        name, first_line = rows.name, {}
+        for line, row in rows:
+            pos = rows.positions
+            kind = row[pos["conceptType"]].strip()
+            if kind != OCCUPATION_CONCEPT_TYPE:
+                raise InputError(name, f"line {line}", "conceptType",
+                                 f"malformed row: conceptType {kind!r}, expected {OCCUPATION_CONCEPT_TYPE!r}")
+            uri = _iri(row[pos["conceptUri"]], name, line, "conceptUri")
+            if uri in first_line:
+                report.problem(name, line, "conceptUri",
+                               f"duplicate occupation {uri} (first on line {first_line[uri]}); row not imported")
+                continue
+            first_line[uri] = line
+            seen_occupations.add(uri)
+            if wanted is not None and uri not in wanted:
+                continue
+            s = known_occupations.get(uri)
+            if s is None:
+                s = known_occupations[uri] = URIRef(uri)
+                report.occupations += 1
+                yield s, a, ESCO.Occupation
+                yield s, a, concept
+                for column, predicate in (("code", SKOS.notation), ("iscoGroup", AIC.iscoGroup)):
+                    value = row[pos[column]].strip() if column in pos else ""
+                    if value:
+                        yield s, predicate, Literal(value)
+                yield s, derived, source
+            yield from _description(s, row, pos, lang, report, name, line, "occupation")
+        report.rows[base] = rows.rows
+        flush_warnings()
+    occupation_files = ", ".join(base for _, base in download.occupation_files)
     if wanted is not None:
-        for uri in sorted(wanted - first_line.keys()):
-            report.problem(name, None, "conceptUri", f"occupation {uri} was asked for but is not in the file")
-    del first_line
-    flush_warnings()
+        first = dist.location(download.occupation_files[0][1])
+        for uri in sorted(wanted - seen_occupations):
+            report.problem(first, None, "conceptUri", f"occupation {uri} was asked for but is not in {occupation_files}")
+    del seen_occupations
 
     # -------------------------------------------------------------------------- skills
     # uri -> (IRI, skillType cell); emitted now, or after the relations when filtering.
     known_skills: dict[str, tuple[URIRef, str]] = {}
-    skill_lines: dict[str, int] = {}
+    skill_lines: dict[str, dict[str, int]] = {}  # file -> uri -> the line kept
+    emitted_skills: set[str] = set()
 
-    def skill_rows(reader: _Reader, emit: Collection[str] | None, first_pass: bool):
+    def skill_rows(lang: str, reader: _Reader, emit: Collection[str] | None, first_pass: bool):
         pos, name = None, reader.name
+        lines = skill_lines.setdefault(reader.base, {})
         for line, row in reader:
             if pos is None:
                 pos = reader.positions
@@ -432,34 +694,41 @@ def iter_esco_triples(
                 raise InputError(name, f"line {line}", "skillType",
                                  f"malformed row: skillType {stype!r}, expected 'skill/competence', 'knowledge' or empty")
             if first_pass:
-                if uri in skill_lines:
-                    report.problem(name, line, "conceptUri", f"duplicate skill {uri} (first on line {skill_lines[uri]}); row not imported")
+                if uri in lines:
+                    report.problem(name, line, "conceptUri",
+                                   f"duplicate skill {uri} (first on line {lines[uri]}); row not imported")
                     continue
-                skill_lines[uri] = line
-                known_skills[uri] = (URIRef(uri), stype)
-            elif skill_lines.get(uri) != line:
+                lines[uri] = line
+                if uri not in known_skills:
+                    known_skills[uri] = (URIRef(uri), stype)
+            elif lines.get(uri) != line:
                 continue  # the duplicate, reported in the first pass
             if emit is not None and uri not in emit:
                 continue
-            s = known_skills[uri][0]
-            report.skills += 1
-            yield s, a, ESCO.Skill
-            yield s, a, concept
-            if stype:
-                yield s, ESCO.skillType, SKILL_TYPES[stype]
+            s, known_type = known_skills[uri]
+            if uri not in emitted_skills:
+                emitted_skills.add(uri)
+                report.skills += 1
+                yield s, a, ESCO.Skill
+                yield s, a, concept
+                if known_type:
+                    yield s, ESCO.skillType, SKILL_TYPES[known_type]
+                yield s, derived, source
             yield from _description(s, row, pos, lang, report, name, line, "skill")
-        report.rows[reader.path.name] = reader.rows
+        report.rows[reader.base] = reader.rows
 
-    if wanted is None:
-        yield from skill_rows(_Reader(skill_path, SKILL_REQUIRED, step), None, True)
-    else:
-        for _ in skill_rows(_Reader(skill_path, SKILL_REQUIRED, step, " (reading the skill IRIs)"), (), True):
-            pass
-    flush_warnings()
+    for lang, base in download.skill_files:
+        if wanted is None:
+            yield from skill_rows(lang, _Reader(dist, base, SKILL_REQUIRED, step), None, True)
+        else:
+            for _ in skill_rows(lang, _Reader(dist, base, SKILL_REQUIRED, step, " (reading the skill IRIs)"), (), True):
+                pass
+        flush_warnings()
+    skill_files = ", ".join(base for _, base in download.skill_files)
 
     # -------------------------------------------------------------------------- relations
     used_skills: set[str] | None = None if wanted is None else set()
-    rows = _Reader(rel_path, RELATION_REQUIRED, step)
+    rows = _Reader(dist, download.relation_file, RELATION_REQUIRED, step)
     name = rows.name
     predicates = RELATION_PREDICATES
     for line, row in rows:
@@ -480,18 +749,17 @@ def iter_esco_triples(
             continue
         occupation = known_occupations.get(occ_uri)
         if occupation is None:
-            report.problem(name, line, "occupationUri",
-                           f"relation to skill {skill_uri} from unknown occupation {occ_uri} (not in {occ_path.name}); not imported")
+            report.problem(name, line, "occupationUri", f"relation to skill {skill_uri} from unknown occupation "
+                           f"{occ_uri} (not in {occupation_files}); not imported")
             continue
         skill = known_skills.get(skill_uri)
         if skill is None:
-            report.problem(name, line, "skillUri",
-                           f"relation from occupation {occ_uri} to unknown skill {skill_uri} (not in {skill_path.name}); not imported")
+            report.problem(name, line, "skillUri", f"relation from occupation {occ_uri} to unknown skill "
+                           f"{skill_uri} (not in {skill_files}); not imported")
             continue
         if stype and skill[1] and stype != skill[1]:
-            report.problem(name, line, "skillType",
-                           f"skillType {stype!r} but {skill_path.name} says {skill[1]!r} for {skill_uri}; relation imported, "
-                           f"the skill keeps the type of {skill_path.name}")
+            report.problem(name, line, "skillType", f"skillType {stype!r} but {skill_files} says {skill[1]!r} for "
+                           f"{skill_uri}; relation imported, the skill keeps the type of {skill_files}")
         if used_skills is not None:
             used_skills.add(skill_uri)
         report.relations += 1
@@ -502,24 +770,60 @@ def iter_esco_triples(
         else:
             report.untyped_relations += 1
         yield occupation, predicate, skill[0]
-    report.rows[rel_path.name] = rows.rows
+    report.rows[download.relation_file] = rows.rows
     flush_warnings()
 
     if used_skills is not None:
-        yield from skill_rows(_Reader(skill_path, SKILL_REQUIRED, step, " (the skills of the kept occupations)"), used_skills, False)
+        for lang, base in download.skill_files:
+            reader = _Reader(dist, base, SKILL_REQUIRED, step, " (the skills of the kept occupations)")
+            yield from skill_rows(lang, reader, used_skills, False)
+            flush_warnings()
+
+    # -------------------------------------------------------------------------- collections
+    # A language with no skills file: the labels of its collections' skills. A skill may be in
+    # several collections (digital and DigComp, say): the first labels it, the others must agree.
+    labelled: dict[tuple[str, str], tuple[str, str, str, str, int]] = {}  # (lang, uri) -> cells, file, line
+    for lang, base in download.collection_files:
+        rows = _Reader(dist, base, COLLECTION_REQUIRED, step)
+        name = rows.name
+        for line, row in rows:
+            pos = rows.positions
+            kind = row[pos["conceptType"]].strip()
+            if kind != SKILL_CONCEPT_TYPE:
+                raise InputError(name, f"line {line}", "conceptType",
+                                 f"malformed row: conceptType {kind!r}, expected {SKILL_CONCEPT_TYPE!r}")
+            uri = _iri(row[pos["conceptUri"]], name, line, "conceptUri")
+            if uri not in known_skills:
+                report.problem(name, line, "conceptUri", f"skill {uri} is not in {skill_files}; its {lang} labels "
+                               "are not imported")
+                continue
+            if uri not in emitted_skills:
+                continue  # left out by the occupations filter
+            cells = (row[pos["preferredLabel"]].strip(), row[pos["altLabels"]].strip(), row[pos["description"]].strip())
+            earlier = labelled.get((lang, uri))
+            if earlier is not None:
+                if earlier[:3] != cells:
+                    report.problem(name, line, "conceptUri", f"skill {uri} has other {lang} labels or description "
+                                   f"in {earlier[3]} (line {earlier[4]}); those are kept")
+                continue
+            labelled[(lang, uri)] = (*cells, name, line)
+            report.collection_labels[lang] = report.collection_labels.get(lang, 0) + 1
+            yield from _description(known_skills[uri][0], row, pos, lang, report, name, line, "skill",
+                                    _COLLECTION_ALT_SEPARATOR)
+        report.rows[base] = rows.rows
         flush_warnings()
 
 
 def import_esco(
-    directory: str | os.PathLike,
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
     *,
-    lang: str = "en",
+    langs: str | Iterable[str] | None = None,
+    version: str | None = None,
     occupations: Collection[str] | None = None,
     progress: bool | int | None = None,
-    version: str = DEFAULT_VERSION,
     graph: Graph | None = None,
 ) -> tuple[Graph, ImportReport]:
-    """Import the ESCO CSV download in ``directory`` into a graph; return it with the report.
+    """Import the ESCO download in ``paths`` into a graph; return it with the report.
 
     The arguments are those of :func:`iter_esco_triples`; ``graph``, if given, receives the
     triples (otherwise a new graph with the project's prefixes).
@@ -527,8 +831,8 @@ def import_esco(
     >>> import tempfile
     >>> from aicareers.esco.synthetic import write_synthetic_esco
     >>> folder = write_synthetic_esco(tempfile.mkdtemp(), occupations=3, skills=6, relations=9, langs=("en",))
-    >>> one = sorted(import_esco(folder)[0].subjects(RDF.type, ESCO.Occupation))[0]
-    >>> graph, report = import_esco(folder, occupations={one})
+    >>> one = sorted(import_esco(folder, version="1.1.1")[0].subjects(RDF.type, ESCO.Occupation))[0]
+    >>> graph, report = import_esco(folder, version="1.1.1", occupations={one})
     >>> report.occupations, len(list(graph.objects(one, ESCO.relatedEssentialSkill | ESCO.relatedOptionalSkill)))
     (1, 4)
     """
@@ -536,8 +840,8 @@ def import_esco(
     if graph is None:
         graph = bind_prefixes(Graph())
     add = graph.add
-    for triple in iter_esco_triples(directory, lang=lang, occupations=occupations, progress=progress,
-                                    version=version, report=report):
+    for triple in iter_esco_triples(paths, langs=langs, version=version, occupations=occupations,
+                                    progress=progress, report=report):
         add(triple)
     return graph, report
 
@@ -545,16 +849,32 @@ def import_esco(
 _FORMATS = {".nt": "nt", ".ttl": "turtle"}
 
 
-def write_esco(graph_or_triples: Graph | Iterable[tuple], out_path: str | os.PathLike) -> None:
-    """Write a graph, or triples, to ``out_path`` as N-Triples (``.nt``) or Turtle (``.ttl``).
+def _nt_term(term) -> str:
+    # What rdflib's N-Triples serialiser writes, escapes in the same order: the same bytes whether
+    # a graph or a stream of triples is written.
+    if isinstance(term, Literal):
+        quoted = '"%s"' % str(term).replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+        if term.language:
+            return f"{quoted}@{term.language}"
+        if term.datatype:
+            return f"{quoted}^^<{term.datatype}>"
+        return quoted
+    return term.n3()
+
+
+def write_esco(graph_or_triples: Graph | Iterable[tuple], out_path: str | os.PathLike) -> int:
+    """Write a graph, or triples, to ``out_path`` as N-Triples (``.nt``) or Turtle (``.ttl``);
+    return the number of triples written (each once).
 
     The output is rendered in memory first, then written with :func:`~aicareers.atomic.write_atomic`:
-    an error while reading the input leaves any previous file untouched. N-Triples lines are sorted,
-    so the same graph always gives the same bytes.
+    an error while reading the input leaves any previous file untouched. N-Triples lines are sorted
+    and unique, so the same graph always gives the same bytes; triples are written to N-Triples as
+    they come, without building a graph (at ESCO's full size, a third of the time and the memory).
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "esco.nt"
-    >>> write_esco(source_triples(), out)
+    >>> write_esco(source_triples("1.1.1"), out)
+    12
     >>> out.read_text(encoding="utf-8").splitlines()[0]
     '<https://w3id.org/ai-careers/id/source/esco> <http://purl.org/dc/terms/bibliographicCitation> "ESCO, European Commission"@en .'
     """
@@ -562,20 +882,24 @@ def write_esco(graph_or_triples: Graph | Iterable[tuple], out_path: str | os.Pat
     fmt = _FORMATS.get(out_path.suffix.lower())
     if fmt is None:
         raise ValueError(f"{out_path}: unknown suffix {out_path.suffix!r}, expected .nt or .ttl")
-    if isinstance(graph_or_triples, Graph):
-        graph = graph_or_triples
-    else:
-        graph = bind_prefixes(Graph())
-        add = graph.add
-        for triple in graph_or_triples:
-            add(triple)
     if fmt == "nt":
-        text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        lines = sorted(line for line in text.splitlines() if line.strip())
-        data = "\n".join(lines) + ("\n" if lines else "")
+        nt = _nt_term
+        # Lines as UTF-8 bytes: half the memory of text holding French (non-Latin-1) characters,
+        # and UTF-8 sorts bytewise in code-point order, the order of the text lines.
+        lines = sorted({f"{nt(s)} {nt(p)} {nt(o)} .".encode("utf-8") for s, p, o in graph_or_triples})
+        data, count = b"\n".join(lines) + (b"\n" if lines else b""), len(lines)
+        del lines
     else:
-        data = graph.serialize(format="turtle")
+        if isinstance(graph_or_triples, Graph):
+            graph = graph_or_triples
+        else:
+            graph = bind_prefixes(Graph())
+            add = graph.add
+            for triple in graph_or_triples:
+                add(triple)
+        data, count = graph.serialize(format="turtle"), len(graph)
     write_atomic(out_path, data)
+    return count
 
 
 def render_esco_csv(columns: Iterable[str], rows: Iterable[Iterable[str]]) -> str:

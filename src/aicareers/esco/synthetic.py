@@ -1,20 +1,23 @@
 r"""A deterministic synthetic ESCO download, in the official CSV format, of any size.
 
 Real-shaped data for tests and benchmarks without the real download: for each language,
-``occupations_<lang>.csv``, ``skills_<lang>.csv`` and ``occupationSkillRelations_<lang>.csv`` with
-the official columns and quoting, multi-line ``altLabels`` cells and some empty cells. The shapes
+``occupations_<lang>.csv`` and ``skills_<lang>.csv``, and the language-neutral
+``occupationSkillRelations.csv``, with the official columns and quoting, multi-line ``altLabels`` cells and some empty cells. The shapes
 follow ESCO's: about 1/3 of the skills are knowledge and 2/3 skill/competence; skill popularity is
 skewed (Zipf-like: a few skills are related to many occupations, most to few); each concept has 0 to
 5 alternative labels; relations mix essential and optional. Concept IRIs are version-4 UUIDs drawn
 from the seed. The same arguments always give byte-identical files.
+
+A synthetic download is no ESCO release: its files say no version (ESCO says it in the names of
+its zips), so an import needs ``version=`` (``--esco-version``), or a folder named like a release.
 
 Run it: ``python -m aicareers.esco.synthetic OUT_DIR [--scale 0.1] [--seed 0] [--langs en,fr]``.
 
 >>> import tempfile, pathlib
 >>> out = write_synthetic_esco(tempfile.mkdtemp(), scale=0.01, langs=("en",))
 >>> sorted(p.name for p in out.iterdir())
-['occupationSkillRelations_en.csv', 'occupations_en.csv', 'skills_en.csv']
->>> (out / "occupationSkillRelations_en.csv").read_text(encoding="utf-8").count("\n")  # header + 1,250 rows
+['occupationSkillRelations.csv', 'occupations_en.csv', 'skills_en.csv']
+>>> (out / "occupationSkillRelations.csv").read_text(encoding="utf-8").count("\n")  # header + 1,250 rows
 1251
 """
 
@@ -33,6 +36,7 @@ from aicareers.atomic import write_atomic
 from aicareers.esco.csv_import import (
     OCCUPATION_COLUMNS,
     RELATION_COLUMNS,
+    RELATIONS_FILE,
     SKILL_COLUMNS,
     esco_file_names,
     render_esco_csv,
@@ -544,7 +548,7 @@ def write_synthetic_esco(
     >>> b = write_synthetic_esco(tempfile.mkdtemp(), occupations=4, skills=9, relations=12, seed=7)
     >>> all((a / n).read_bytes() == (b / n).read_bytes() for n in esco_file_names("fr"))
     True
-    >>> print((a / "occupationSkillRelations_en.csv").read_text(encoding="utf-8").splitlines()[0])
+    >>> print((a / "occupationSkillRelations.csv").read_text(encoding="utf-8").splitlines()[0])
     occupationUri,relationType,skillType,skillUri
     """
     n_occ, n_skill, n_rel = _scaled(occupations, scale), _scaled(skills, scale), _scaled(relations, scale)
@@ -561,10 +565,10 @@ def write_synthetic_esco(
     out = Path(out_dir)
     for lang in langs:
         render = "fr" if lang == "fr" else "en"
-        occ_name, skill_name, rel_name = esco_file_names(lang)
+        occ_name, skill_name, _ = esco_file_names(lang)
         write_atomic(out / occ_name, render_esco_csv(OCCUPATION_COLUMNS, (_occupation_row(o, render) for o in occ)))
         write_atomic(out / skill_name, render_esco_csv(SKILL_COLUMNS, (_skill_row(s, render) for s in sorted_skills)))
-        write_atomic(out / rel_name, render_esco_csv(RELATION_COLUMNS, relation_rows))
+    write_atomic(out / RELATIONS_FILE, render_esco_csv(RELATION_COLUMNS, relation_rows))
     return out
 
 
