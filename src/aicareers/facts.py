@@ -33,6 +33,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from . import iris
 from .errors import InputError
+from .literals import decimal_literal
 from .namespaces import AIC, ESCO_OCC, ESCO_SKILL, SCHEMA, bind_prefixes
 from .records import CURRENCIES, KINDS, Field, Kind
 
@@ -40,6 +41,15 @@ LANGS = ("fr", "en")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DURATION_PATTERN = re.compile(r"^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$")
 ESCO_IRI = re.compile(r"^http://data\.europa\.eu/esco/(occupation|skill)/[0-9a-f-]{36}$")
+#: Framework -> the keys that name a mapping's target, and how each becomes an IRI.
+MAPPING_TARGETS: dict[str, dict[str, object]] = {
+    "esco": {"iri": lambda v: URIRef(v) if ESCO_IRI.match(v) else None},
+    "rome": {"sheet": lambda v: _or_none(iris.rome_sheet_iri, v), "title": lambda v: _or_none(iris.rome_ogr_iri, v)},
+    "onet": {"code": lambda v: _or_none(iris.onet_iri, v)},
+}
+MAPPING_WHAT = {"esco": "an ESCO occupation or skill IRI", "rome": "a ROME code (sheet) or OGR code (title)",
+                "onet": "an O*NET-SOC code such as 15-2051.00"}
+
 MATCHES = {"exact": SKOS.exactMatch, "close": SKOS.closeMatch, "broad": SKOS.broadMatch, "narrow": SKOS.narrowMatch}
 
 
@@ -225,9 +235,7 @@ def _decimal(record: Record, f: Field, value) -> Literal:
         raise _fail(record, f.name, f"not a number: {value!r}") from None
     if not number.is_finite() or number < 0:
         raise _fail(record, f.name, f"not a non-negative number: {value!r}")
-    # The canonical lexical form ("80000.0"), which Turtle writes too: the same term in every output.
-    text = format(number.normalize(), "f")
-    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+    return decimal_literal(number)
 
 
 def _date(record: Record, f: Field, value) -> Literal:
@@ -306,19 +314,10 @@ def _convert(record: Record, f: Field, value, facts: Facts):
             src = _source(record, f"{f.name}.source", item["source"], facts)
             out.append((role, src, _quote(record, f"{f.name}.quote", item["quote"])))
         return out
-    if t == "esco":
+    if t == "mapping":
         if not isinstance(value, list):
-            raise _fail(record, f.name, "expected a list of {match, iri}")
-        out = []
-        for i, item in enumerate(value):
-            if not isinstance(item, dict) or set(item) != {"match", "iri"}:
-                raise _fail(record, f"{f.name}[{i}]", "expected {match, iri}")
-            if item["match"] not in MATCHES:
-                raise _fail(record, f"{f.name}.match", f"unknown match {item['match']!r}; expected one of {', '.join(MATCHES)}")
-            if not isinstance(item["iri"], str) or not ESCO_IRI.match(item["iri"]):
-                raise _fail(record, f"{f.name}.iri", f"not an ESCO occupation or skill IRI: {item['iri']!r}")
-            out.append((MATCHES[item["match"]], URIRef(item["iri"])))
-        return out
+            raise _fail(record, f.name, "expected a list of {match, " + "|".join(MAPPING_TARGETS[f.name]) + ", why}")
+        return [_mapping(record, f.name, i, item) for i, item in enumerate(value)]
     if t == "steps":
         if not isinstance(value, list) or not value:
             raise _fail(record, f.name, "expected a list of {program, part}")
@@ -331,6 +330,33 @@ def _convert(record: Record, f: Field, value, facts: Facts):
             out.append((program, part))
         return out
     raise AssertionError(f"field type {t!r} of {record.kind.name}.{f.name} has no reader")
+
+
+def _or_none(mint, value):
+    try:
+        return mint(value)
+    except ValueError:
+        return None
+
+
+def _mapping(record: "Record", name: str, i: int, item) -> tuple[URIRef, URIRef, Literal]:
+    """One ``{match, <target>, why}`` of a mapping field: (match predicate, target IRI, reason)."""
+    targets = MAPPING_TARGETS[name]
+    keys = set(item) if isinstance(item, dict) else set()
+    given = keys & set(targets)
+    if not isinstance(item, dict) or len(given) != 1 or keys != {"match", "why"} | given:
+        raise _fail(record, f"{name}[{i}]", "expected {match, " + "|".join(targets) + ", why}")
+    if item["match"] not in MATCHES:
+        raise _fail(record, f"{name}[{i}].match", f"unknown match {item['match']!r}; expected one of {', '.join(MATCHES)}")
+    (key,) = given
+    value = item[key]
+    target = targets[key](str(value)) if isinstance(value, (str, int)) else None
+    if target is None:
+        raise _fail(record, f"{name}[{i}].{key}", f"not {MAPPING_WHAT[name]}: {value!r}")
+    why = item["why"]
+    if not isinstance(why, str) or len(why.strip()) < 10:
+        raise _fail(record, f"{name}[{i}].why", "expected a one-line reason for the kind of match")
+    return MATCHES[item["match"]], target, Literal(" ".join(why.split()), lang="en")
 
 
 # --------------------------------------------------------------------------------- to RDF
@@ -413,9 +439,15 @@ def _record_to_rdf(record: Record, facts: Facts, out: _Writer) -> list[Evidence]
             for role, source, quote in converted:
                 out.state(role, f.predicate, node, source, quote)
                 quotes.append(Evidence(record.file, record.id, f.name, source.id, quote))
-        elif f.type == "esco":
-            for match, target in converted:
+        elif f.type == "mapping":
+            for match, target, why in converted:
                 out.add(graph, node, match, target)
+                mapping = iris.mapping_iri(node, match, target)
+                out.add(graph, mapping, RDF.type, AIC.Mapping)
+                out.add(graph, mapping, AIC.mappingSubject, node)
+                out.add(graph, mapping, AIC.matchProperty, match)
+                out.add(graph, mapping, AIC.mappingTarget, target)
+                out.add(graph, mapping, AIC.mappingReason, why)
         elif f.type == "steps":
             for order, (program, part) in enumerate(converted, start=1):
                 step = iris.step_iri(node, order)

@@ -78,6 +78,11 @@ def derivation_iri(node: Node, source: Node, quote: str) -> URIRef:
     return ID[f"derivation/{_digest(node, source, quote)}"]
 
 
+def mapping_iri(subject: Node, match: Node, target: Node) -> URIRef:
+    """The IRI of the project's own mapping of ``subject`` to a framework concept ``target``."""
+    return ID[f"mapping/{_digest(subject, match, target)}"]
+
+
 def step_iri(route: URIRef, order: int) -> URIRef:
     """The IRI of step ``order`` of a training path."""
     return URIRef(f"{route}/step-{order}")

@@ -47,7 +47,7 @@ ID_SEGMENTS = (
     "source", "organisation", "place", "topic", "role", "skill", "mission", "objective", "domain",
     "department", "team", "tool", "employer-type", "salary-factor", "contract-type", "arrangement",
     "seniority", "level", "program", "route", "transition", "salary", "requirement", "claim",
-    "comparison", "statement", "derivation", "graph", "rome", "onet", "crosswalk",
+    "comparison", "statement", "derivation", "graph", "rome", "onet", "crosswalk", "mapping",
 )  # fmt: skip
 
 #: prefix -> namespace IRI; the single source of truth for every serialisation and SPARQL query.

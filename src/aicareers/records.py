@@ -43,7 +43,10 @@ class Field:
     - ``enum``: one key of ``choices`` (mapped to an IRI);
     - ``ref`` / ``refs``: the id (or ids) of records of the kinds in ``target`` (any kind if empty);
     - ``evidence``: a list of ``{source, quote}``; ``of``: a list of ``{role, source, quote}``;
-    - ``esco``: a list of ``{match: exact|close|broad|narrow, iri}``;
+    - ``mapping`` (fields ``esco``, ``rome``, ``onet``): the project's own links to a framework,
+      a list of ``{match: exact|close|broad|narrow, <target>, why}``, the target being ``iri``
+      (ESCO), ``sheet`` or ``title`` (a ROME code or OGR code), ``code`` (O*NET-SOC), and ``why``
+      the one-line reason for that kind of match;
     - ``steps``: a list of ``{program, part}`` (training paths).
     """
 
@@ -82,7 +85,9 @@ COMMON = (
     Field("definition", "lang", SKOS.definition),
     Field("note", "lang", SKOS.scopeNote),
     Field("evidence", "evidence"),
-    Field("esco", "esco"),
+    Field("esco", "mapping"),
+    Field("rome", "mapping"),
+    Field("onet", "mapping"),
 )
 ROLE = ("roles",)
 
