@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -141,6 +142,22 @@ def role_occupations(roles_file: str | os.PathLike = ROLES_FILE) -> dict[str, li
     return dict(sorted(found.items()))
 
 
+def mapped_skills(facts_dir: str | os.PathLike = FACTS_DIR) -> set[str]:
+    """The ESCO skills the hand-kept facts map their own skills and missions to (``esco:`` entries).
+
+    They join the slice even when no occupation of the slice relates to them, so that every
+    mapping the project draws lands on a concept of the graph.
+
+    >>> any(iri.endswith("14832d87-2f2f-4895-b290-e4760ebae42a") for iri in mapped_skills())
+    True
+    """
+    found = set()
+    for path in sorted(Path(facts_dir).glob("*.yaml")):
+        for iri in re.findall(r"https?://data\.europa\.eu/esco/skill/[0-9a-f-]{36}", path.read_text(encoding="utf-8")):
+            found.add(iri)
+    return found
+
+
 def _zips(reference: Path) -> list[Path]:
     zips = sorted(p for p in reference.glob("*.zip") if not p.name.startswith("."))
     if not zips:
@@ -203,7 +220,7 @@ def build_extract(reference: str | os.PathLike = REFERENCE_DIR, roles_file: str 
 
     rel_header, rel_rows = rows(RELATIONS_FILE, ("occupationUri", "relationType", "skillType", "skillUri"))
     kept_relations = [row for _, row in rel_rows if row["occupationUri"] in wanted]
-    related = {row["skillUri"] for row in kept_relations}
+    related = {row["skillUri"] for row in kept_relations} | mapped_skills(Path(roles_file).parent)
     skill_header, skill_rows = rows("skills_en.csv", ("conceptUri", "skillType", "preferredLabel", "description"))
     kept_skills = [row for _, row in skill_rows if row["conceptUri"] in related]
     missing = related - {row["conceptUri"] for row in kept_skills}
@@ -303,7 +320,8 @@ these files are what the script writes.
 
 ## What it holds
 
-{len(report.occupations)} occupations, with every skill ESCO relates to them: {report.skills:,} skills
+{len(report.occupations)} occupations, with every skill ESCO relates to them, and the skills the hand-kept
+facts map their own skills and missions to (`esco:` entries of `facts/*.yaml`): {report.skills:,} skills
 and knowledge items (with their type and description; {untyped}), {report.essential:,}
 essential and {report.optional:,} optional relations. English labels, alternative labels and descriptions for
 all; French ones for every occupation, and for the {report.french_skills:,} of the skills that are in ESCO's

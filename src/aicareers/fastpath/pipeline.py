@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import OWL
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .. import iris, paths
@@ -43,29 +44,24 @@ from .render import (
 )
 from .shacl import validate_full, validate_split
 
-__all__ = ["esco_quad_lines", "report_from_lines", "build_oxigraph"]
+__all__ = ["quad_lines", "framework_quad_lines", "report_from_lines", "build_oxigraph"]
 
 _PROV_DERIVATION = "<http://www.w3.org/ns/prov#Derivation>"
 _TYPE = f"<{RDF_TYPE}>"
 
 
-def esco_quad_lines(directory, graph: URIRef, *, occupations=None, progress=None):
-    """The ESCO download in ``directory`` as N-Quads lines in ``graph``.
+def quad_lines(triples, graph: URIRef, imported: set, occupation_classes: set) -> list[str]:
+    """``triples`` (rdflib terms, as an importer streams them) as N-Quads lines in ``graph``.
 
-    Returns ``(lines, imported, report)``: the lines (unsorted, as streamed), the IRIs of the
-    imported occupations and skills, and the :class:`~aicareers.esco.csv_import.ImportReport`.
+    The subjects typed with one of ``occupation_classes`` are added to ``imported`` (to check that
+    every concept the project maps to was imported). Returns the lines, unsorted.
     """
-    from ..esco.csv_import import ImportReport, iter_esco_triples
-
-    report = ImportReport()
     tail = f" {term_nt(graph)} ."
-    occupation, skill = ESCO.Occupation, ESCO.Skill
     rdf_type = URIRef(RDF_TYPE)
-    imported: set = set()
     lines: list[str] = []
     append = lines.append
     iris_seen: dict = {}  # IRI -> "<IRI>", built once per IRI
-    for s, p, o in iter_esco_triples(directory, occupations=occupations, progress=progress, report=report):
+    for s, p, o in triples:
         subject = iris_seen.get(s)
         if subject is None:
             subject = iris_seen[s] = term_nt(s)
@@ -76,16 +72,47 @@ def esco_quad_lines(directory, graph: URIRef, *, occupations=None, progress=None
             obj = iris_seen.get(o)
             if obj is None:
                 obj = iris_seen[o] = term_nt(o)
-            if p == rdf_type and (o == occupation or o == skill):
+            if p == rdf_type and o in occupation_classes:
                 imported.add(s)
         else:
             obj = term_nt(o)
         append(f"{subject} {predicate} {obj}{tail}")
-    return lines, imported, report
+    return lines
 
 
-def report_from_lines(lines: list[str], warnings: list[str]) -> dict:
-    """What :func:`aicareers.build.make_report` says of the same dataset, read from its N-Quads."""
+def framework_quad_lines(frameworks, *, selections=None, versions=None, progress=False):
+    """Every framework of ``frameworks`` (key -> paths) as N-Quads lines in its named graph.
+
+    Returns ``(lines, imported, reports)``: the lines (unsorted), the IRIs of the imported
+    occupations, and the import reports.
+    """
+    from ..frameworks.crosswalk import INFO as CROSSWALK
+    from ..frameworks.crosswalk import TitleWatch, iter_crosswalk_triples
+    from ..frameworks.registry import IMPORTERS, iter_framework_triples
+    from ..frameworks.report import ImportReport
+
+    lines: list[str] = []
+    imported: set = set()
+    reports = {}
+    watch = TitleWatch()
+    for key, importer in IMPORTERS.items():
+        if key not in frameworks:
+            continue
+        report = reports[key] = ImportReport(key)
+        triples = iter_framework_triples(key, frameworks[key], report=report, progress=progress,
+                                         selection=(selections or {}).get(key), version=(versions or {}).get(key))
+        classes = {URIRef(c) for c in importer.occupation_classes}
+        lines += quad_lines(watch(triples), importer.graph, imported, classes)
+    if frameworks.get("crosswalk"):
+        report = reports["crosswalk"] = ImportReport("nesta-crosswalk")
+        esco = {s for s in imported if str(s).startswith("http://data.europa.eu/esco/occupation/")}
+        triples = iter_crosswalk_triples(frameworks["crosswalk"], watch.titles, report=report, esco_occupations=esco)
+        lines += quad_lines(triples, CROSSWALK.graph, set(), set())
+    return lines, imported, reports
+
+
+def report_from_lines(lines: list[str], warnings: list[str], frameworks: dict | None = None) -> dict:
+    """What :func:`aicareers.assembly.make_report` says of the same dataset, read from its N-Quads."""
     names = bind_prefixes(Graph()).namespace_manager
     union: set[str] = set()
     per_graph: Counter = Counter()
@@ -103,7 +130,8 @@ def report_from_lines(lines: list[str], warnings: list[str]) -> dict:
                     typed.append(obj)
         union.add(body)
     classes = Counter(obj[1:-1] for obj in typed if obj.startswith("<"))
-    namespaces = (str(AIC), str(ESCO), str(SCHEMA))
+    from ..assembly import REPORTED_NAMESPACES as namespaces
+
     per_class = {names.normalizeUri(URIRef(c)): n for c, n in classes.items() if c.startswith(namespaces)}
 
     def graph_name(term: str) -> str:
@@ -115,6 +143,7 @@ def report_from_lines(lines: list[str], warnings: list[str]) -> dict:
         "triples": len(union),
         "classes": dict(sorted(per_class.items())),
         "graphs": dict(sorted(graphs.items())),
+        "frameworks": frameworks or {},
         "warnings": warnings,
     }
 
@@ -125,25 +154,27 @@ def build_oxigraph(
     facts_dir: str | Path = paths.FACTS_DIR,
     ontology: str | Path = paths.ONTOLOGY,
     shapes: str | Path = paths.SHAPES,
-    esco_dir: str | Path | None = None,
-    esco_occupations: set[str] | None = None,
-    esco_progress: bool = False,
+    frameworks: dict | None = None,
+    selections: dict | None = None,
+    versions: dict | None = None,
+    progress: bool = False,
     seeds_dir: str | Path | None = paths.SEEDS_DIR,
 ):
-    """:func:`aicareers.build.build` on the fast path; the arguments are the same."""
-    from ..build import ESCO_GRAPH, Build, Stopwatch, assemble_own, esco_warnings, report_files
+    """:func:`aicareers.build.build` on the fast path; the arguments are those of ``build_rdflib``."""
+    from ..assembly import (Build, Stopwatch, assemble_own, framework_summary, framework_warnings, info_of,
+                            mapping_targets, report_files)
+    from ..frameworks.registry import default_paths
 
     clock = Stopwatch()
     own, warnings = assemble_own(facts_dir, ontology, seeds_dir=seeds_dir)
-    esco_dir = Path(esco_dir) if esco_dir is not None else Path(facts_dir) / "esco"
+    chosen = default_paths(facts_dir)
+    chosen.update({k: list(v) for k, v in (frameworks or {}).items() if v})
     lines = to_nquads(own).decode("utf-8").splitlines()
-    if esco_dir.is_dir():
-        esco_lines, imported, esco_report = esco_quad_lines(
-            esco_dir, ESCO_GRAPH, occupations=esco_occupations, progress=esco_progress
-        )
-        lines += esco_lines
-        del esco_lines
-        warnings += esco_warnings(own, esco_report.problems, imported)
+    framework_lines, imported, reports = framework_quad_lines(
+        chosen, selections=selections, versions=versions, progress=progress)
+    lines += framework_lines
+    del framework_lines
+    warnings += framework_warnings(reports, mapping_targets(own), lambda target: target in imported)
     warnings = sorted(set(warnings))
     lines = sorted_unique(lines)
     clock.lap("import")
@@ -154,9 +185,16 @@ def build_oxigraph(
     dataset = dataset_over(store)
     clock.lap("load")
 
+    def version_of(source) -> str:
+        query = f"SELECT ?v WHERE {{ GRAPH ?g {{ {term_nt(source)} <{OWL.versionInfo}> ?v }} }}"
+        return next((row["v"].value for row in store.query(query)), "")
+
+    summary = framework_summary(reports, version_of)
+
     shapes_graph = Graph().parse(shapes, format="turtle")
     ontology_graph = own.graph(iris.ONTOLOGY_GRAPH)
-    split = validate_split(union_graph(own), store, str(ESCO_GRAPH), shapes=shapes_graph, ontology=ontology_graph)
+    bulk = [str(info_of(key).graph) for key in reports]
+    split = validate_split(union_graph(own), store, bulk, shapes=shapes_graph, ontology=ontology_graph)
     if split.fallback is not None:
         warnings = sorted(set(warnings) | {
             f"SHACL: the whole graph was validated by pyshacl (slow): the fast path cannot compile {split.fallback}"})
@@ -165,7 +203,7 @@ def build_oxigraph(
         validate_full(union_graph(everything), shapes=shapes_graph, ontology=ontology_graph)
     clock.lap("validate")
 
-    report = report_from_lines(lines, warnings)
+    report = report_from_lines(lines, warnings, summary)
     clock.lap("report")
     union = union_lines(lines)  # the union graph's triples, for Turtle and JSON-LD
     clock.lap("union")

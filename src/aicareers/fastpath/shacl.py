@@ -413,29 +413,35 @@ def _node_key(term) -> str:
     return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
 
 
-def materialise_rdfs(store: ox.Store, esco_graph: str, schema: Schema, predicates: set[str], classes: set[str]) -> None:
-    """Write the RDFS closure of ``esco_graph`` (what it adds to it) into :data:`INFERENCE_GRAPH`."""
-    inferred, source = _iri(INFERENCE_GRAPH), _iri(esco_graph)
+def _in_graphs(graphs: list[str], pattern: str) -> str:
+    """``pattern`` matched in any of ``graphs`` (a SPARQL group pattern)."""
+    return f"GRAPH ?g {{ {pattern} }} VALUES ?g {{ {' '.join(_iri(g) for g in graphs)} }}"
+
+
+def materialise_rdfs(store: ox.Store, bulk_graphs: list[str], schema: Schema, predicates: set[str],
+                     classes: set[str]) -> None:
+    """Write the RDFS closure of the ``bulk_graphs`` (what it adds to them) into :data:`INFERENCE_GRAPH`."""
+    inferred = _iri(INFERENCE_GRAPH)
     updates = []
     for p in sorted(predicates):
         supers = sorted(schema.superproperties(p) - {p})
         for q in supers:
-            updates.append(f"INSERT {{ GRAPH {inferred} {{ ?s {_iri(q)} ?o }} }} WHERE {{ GRAPH {source} {{ ?s {_iri(p)} ?o }} }}")
+            updates.append(f"INSERT {{ GRAPH {inferred} {{ ?s {_iri(q)} ?o }} }} WHERE {{ {_in_graphs(bulk_graphs, f'?s {_iri(p)} ?o')} }}")
         domain = sorted(schema.types_from(p, schema.domains))
         if domain:
             values = " ".join(_iri(c) for c in domain)
-            updates.append(f"INSERT {{ GRAPH {inferred} {{ ?s a ?c }} }} WHERE {{ GRAPH {source} {{ ?s {_iri(p)} ?o }} "
+            updates.append(f"INSERT {{ GRAPH {inferred} {{ ?s a ?c }} }} WHERE {{ {_in_graphs(bulk_graphs, f'?s {_iri(p)} ?o')} "
                            f"VALUES ?c {{ {values} }} }}")
         range_ = sorted(schema.types_from(p, schema.ranges))
         if range_:
             values = " ".join(_iri(c) for c in range_)
-            updates.append(f"INSERT {{ GRAPH {inferred} {{ ?o a ?c }} }} WHERE {{ GRAPH {source} {{ ?s {_iri(p)} ?o }} "
+            updates.append(f"INSERT {{ GRAPH {inferred} {{ ?o a ?c }} }} WHERE {{ {_in_graphs(bulk_graphs, f'?s {_iri(p)} ?o')} "
                            f"FILTER (!isLiteral(?o)) VALUES ?c {{ {values} }} }}")
     for cls in sorted(classes):
         supers = sorted(schema.superclasses(cls) - {cls})
         if supers:
             values = " ".join(_iri(c) for c in supers)
-            updates.append(f"INSERT {{ GRAPH {inferred} {{ ?s a ?c }} }} WHERE {{ GRAPH {source} {{ ?s a {_iri(cls)} }} "
+            updates.append(f"INSERT {{ GRAPH {inferred} {{ ?s a ?c }} }} WHERE {{ {_in_graphs(bulk_graphs, f'?s a {_iri(cls)}')} "
                            f"VALUES ?c {{ {values} }} }}")
     for update in updates:
         store.update(update)
@@ -536,7 +542,7 @@ def _uses_inverse_paths(shapes: Graph) -> bool:
     return any(True for _ in shapes.subject_objects(SH.inversePath))
 
 
-def _esco_context(store: ox.Store, esco: ox.NamedNode, nodes: set[str], schema: Schema, predicates: set[str],
+def _bulk_context(store: ox.Store, bulk: list[ox.NamedNode], nodes: set[str], schema: Schema, predicates: set[str],
                   all_incoming: bool) -> list[tuple]:
     """The ESCO triples (rdflib terms) the project's nodes can see (see the module's documentation).
 
@@ -552,18 +558,22 @@ def _esco_context(store: ox.Store, esco: ox.NamedNode, nodes: set[str], schema: 
         if key.startswith("_:"):
             continue
         node = ox.NamedNode(key)
-        for quad in store.quads_for_pattern(node, None, None, esco):
-            out.append(quad)
-            if not isinstance(quad.object, ox.Literal) and _node_key(quad.object) not in nodes:
-                second.add(quad.object)
+        for graph in bulk:
+            for quad in store.quads_for_pattern(node, None, None, graph):
+                out.append(quad)
+                if not isinstance(quad.object, ox.Literal) and _node_key(quad.object) not in nodes:
+                    second.add(quad.object)
         if all_incoming:
-            out.extend(store.quads_for_pattern(None, None, node, esco))
+            for graph in bulk:
+                out.extend(store.quads_for_pattern(None, None, node, graph))
             continue
         for predicate, classes in ranged.items():
-            if next(iter(store.quads_for_pattern(None, ox.NamedNode(predicate), node, esco)), None) is not None:
+            if any(next(iter(store.quads_for_pattern(None, ox.NamedNode(predicate), node, graph)), None) is not None
+                   for graph in bulk):
                 out.extend((URIRef(key), rdf_type, URIRef(cls)) for cls in classes)
     for node in second:
-        out.extend(store.quads_for_pattern(node, None, None, esco))
+        for graph in bulk:
+            out.extend(store.quads_for_pattern(node, None, None, graph))
     return [item if isinstance(item, tuple) else
             (_rdflib_term(item.subject), _rdflib_term(item.predicate), _rdflib_term(item.object)) for item in out]
 
@@ -571,27 +581,29 @@ def _esco_context(store: ox.Store, esco: ox.NamedNode, nodes: set[str], schema: 
 def validate_split(
     own: Graph,
     store: ox.Store,
-    esco_graph: str,
+    bulk_graphs: str | list[str],
     *,
     shapes: Graph,
     ontology: Graph,
 ) -> SplitReport:
-    """Validate the union of ``own`` (the project's graphs, rdflib) and the ESCO graph of ``store``.
+    """Validate the union of ``own`` (the project's graphs, rdflib) and the bulk graphs of ``store``.
 
-    ``store`` holds every graph (the project's too); ``esco_graph`` names the ESCO one. Raises
+    ``store`` holds every graph (the project's too); ``bulk_graphs`` names the frameworks' graphs
+    (ESCO, ROME, O*NET: what the module's documentation calls "ESCO"). Raises
     :class:`~aicareers.errors.ValidationError` with the report when the graph does not conform.
     """
     split = SplitReport()
-    esco = ox.NamedNode(esco_graph)
+    bulk_graphs = [bulk_graphs] if isinstance(bulk_graphs, str) else sorted(bulk_graphs)
+    bulk = [ox.NamedNode(g) for g in bulk_graphs]
     nodes = _nodes(own)
     schema = Schema.of(own)
     predicates = {row["p"].value for row in store.query(
-        f"SELECT DISTINCT ?p WHERE {{ GRAPH {_iri(esco_graph)} {{ ?s ?p ?o }} }}")}
+        f"SELECT DISTINCT ?p WHERE {{ {_in_graphs(bulk_graphs, '?s ?p ?o')} }}")}
     classes = {row["c"].value for row in store.query(
-        f"SELECT DISTINCT ?c WHERE {{ GRAPH {_iri(esco_graph)} {{ ?s a ?c }} FILTER (isIRI(?c)) }}")}
+        f"SELECT DISTINCT ?c WHERE {{ {_in_graphs(bulk_graphs, '?s a ?c')} FILTER (isIRI(?c)) }}")}
 
     # ------------------------------------------------------------ 1. the project's nodes
-    context = _esco_context(store, esco, nodes, schema, predicates, _uses_inverse_paths(shapes))
+    context = _bulk_context(store, bulk, nodes, schema, predicates, _uses_inverse_paths(shapes))
     data = Graph()
     for triple in own:
         data.add(triple)
@@ -634,7 +646,7 @@ def validate_split(
         split.fallback = str(reason)
         return split
     try:
-        materialise_rdfs(store, esco_graph, schema, predicates, classes)
+        materialise_rdfs(store, bulk_graphs, schema, predicates, classes)
         violations: list[Violation] = []
         for shape in compiled:
             violations += run_compiled(store, shape, nodes)
