@@ -35,9 +35,9 @@ from collections import defaultdict
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from .namespaces import AIC, ESCO, SCHEMA, bind_prefixes
+from .namespaces import AIC, ESCO, SCHEMA, SRC, bind_prefixes
 
 #: rdf:type -> node type, most specific first (a node takes the first that applies).
 NODE_TYPES: tuple[tuple[URIRef, str], ...] = (
@@ -61,7 +61,24 @@ NODE_TYPES: tuple[tuple[URIRef, str], ...] = (
     (AIC.Place, "place"),
     (ESCO.Occupation, "esco-occupation"),
     (ESCO.Skill, "esco-skill"),
+    (AIC.RomeJobSheet, "rome-occupation"),
+    (AIC.OnetOccupation, "onet-occupation"),
+    (AIC.JobTitle, "job-title"),
+    (AIC.RomeKnowHow, "rome-skill"),
+    (AIC.RomeSoftSkill, "rome-skill"),
+    (AIC.RomeKnowledge, "rome-skill"),
+    (AIC.Technology, "technology"),
+    (AIC.Task, "task"),
+    (AIC.WorkContext, "work-context"),
+    (AIC.JobZone, "job-zone"),
 )
+
+#: Node types of the frameworks' occupations, and the framework (source key) of each.
+FRAMEWORK_NODE_SOURCES = {
+    "esco-occupation": "esco", "esco-skill": "esco",
+    "rome-occupation": "rome", "job-title": "rome", "rome-skill": "rome", "work-context": "rome",
+    "onet-occupation": "onet", "technology": "onet", "job-zone": "onet",
+}  # fmt: skip
 
 #: Predicates projected as edges (subject -> object).
 EDGE_PREDICATES: tuple[URIRef, ...] = (
@@ -90,12 +107,34 @@ EDGE_PREDICATES: tuple[URIRef, ...] = (
     ESCO.relatedEssentialSkill,
     ESCO.relatedOptionalSkill,
     AIC.relatedSkill,
+    AIC.coreSkill,
+    AIC.specificSkill,
+    AIC.emergingSkill,
+    AIC.hasJobTitle,
+    AIC.hasTask,
+    AIC.coreTask,
+    AIC.supplementalTask,
+    AIC.emergingTask,
+    AIC.usesTechnology,
+    AIC.inDemandTechnology,
+    AIC.workContext,
+    AIC.jobZone,
+    AIC.mobilityTo,
 )
+#: Framework predicates whose edges rest on the framework's record, not on an article's quote.
+FRAMEWORK_PREDICATES = frozenset({
+    ESCO.relatedEssentialSkill, ESCO.relatedOptionalSkill, AIC.relatedSkill, AIC.coreSkill, AIC.specificSkill,
+    AIC.emergingSkill, AIC.hasJobTitle, AIC.hasTask, AIC.coreTask, AIC.supplementalTask, AIC.emergingTask,
+    AIC.usesTechnology, AIC.inDemandTechnology, AIC.workContext, AIC.jobZone, AIC.mobilityTo,
+})  # fmt: skip
 
 SKILL_TYPES = {
     AIC.Knowledge: "knowledge",
     AIC.KnowHow: "know-how",
     AIC.HumanQuality: "human-quality",
+    AIC.RomeKnowledge: "knowledge",
+    AIC.RomeKnowHow: "know-how",
+    AIC.RomeSoftSkill: "human-quality",
     URIRef("http://data.europa.eu/esco/skill-type/skill"): "skill",
     URIRef("http://data.europa.eu/esco/skill-type/knowledge"): "knowledge",
 }
@@ -112,9 +151,37 @@ def _text(graph: Graph, node, predicate, lang: str) -> str:
 
 def _label(graph: Graph, node, lang: str) -> str:
     label = _text(graph, node, SKOS.prefLabel, lang)
-    if not label and lang != "en":  # ESCO concepts have English labels only
-        label = _text(graph, node, SKOS.prefLabel, "en")
+    if not label:  # many framework concepts have one language only (ROME French, O*NET English)
+        label = _text(graph, node, SKOS.prefLabel, "en" if lang != "en" else "fr")
     return label or str(node).rsplit("/", 1)[-1]
+
+
+def framework_sources(graph: Graph) -> dict[str, dict]:
+    """Each framework's source node, as edges and nodes cite it: ``{"source", "source_label"}``.
+
+    The label names the framework, its version (as its source node states it) and its publisher's
+    attribution, e.g. "ROME 4.0 460, France Travail, ROME 4.0".
+    """
+    out = {}
+    for key in ("esco", "rome", "onet"):
+        source = SRC[key]
+        version = graph.value(source, OWL.versionInfo)
+        if version is None:
+            continue
+        title = graph.value(source, DCTERMS.title) or key
+        citation = graph.value(source, DCTERMS.bibliographicCitation) or ""
+        out[key] = {"source": str(source), "source_label": f"{title} {version} ({citation})", "quote": ""}
+    return out
+
+
+def _record(graph: Graph, node, source: dict) -> list[dict]:
+    record = graph.value(node, AIC.sourceRecord)
+    return [dict(source, record=str(record) if record is not None else str(node))]
+
+
+def _notation(graph: Graph, node) -> str:
+    value = graph.value(node, SKOS.notation)
+    return str(value) if value is not None else str(node).rsplit("/", 1)[-1]
 
 
 def _derivations(graph: Graph, node, source_labels: dict) -> list[dict]:
@@ -126,13 +193,31 @@ def _derivations(graph: Graph, node, source_labels: dict) -> list[dict]:
     return sorted(out, key=lambda d: (d["source"], d["quote"]))
 
 
+def _task_framework(graph: Graph, node) -> str:
+    source = graph.value(node, PROV.wasDerivedFrom)
+    return str(source).rsplit("/", 1)[-1] if source is not None else ""
+
+
+def _education(graph: Graph, occupation) -> list[dict]:
+    """O*NET's shares of respondents by required level of education, largest first."""
+    out = []
+    for share in graph.objects(occupation, AIC.educationShare):
+        category = graph.value(share, AIC.educationCategory)
+        percent = graph.value(share, AIC.percentage)
+        if category is None or percent is None:
+            continue
+        out.append({"label_en": _label(graph, category, "en"), "notation": _notation(graph, category),
+                    "percent": float(percent.toPython())})
+    return sorted(out, key=lambda e: (-e["percent"], e["label_en"]))
+
+
 def project(graph: Graph) -> nx.MultiDiGraph:
     """Project ``graph`` (the union graph of a build) into a typed, labelled networkx multigraph."""
     prefixes = bind_prefixes(Graph()).namespace_manager
     g = nx.MultiDiGraph()
     source_labels = {s: _label(graph, s, "en") for s in graph.subjects(RDF.type, AIC.Source)}
     source_labels.update({s: _label(graph, s, "en") for s in graph.subjects(RDF.type, AIC.SourceDocument)})
-    esco_source = {"source": "https://w3id.org/ai-careers/id/source/esco", "source_label": "ESCO, European Commission", "quote": ""}
+    frameworks = framework_sources(graph)
 
     for rdf_class, node_type in NODE_TYPES:
         for node in sorted(graph.subjects(RDF.type, rdf_class)):
@@ -158,8 +243,20 @@ def project(graph: Graph) -> nx.MultiDiGraph:
                 attrs["rank"] = int(graph.value(node, AIC.rank))
             elif node_type == "role":
                 attrs["emerging"] = (node, RDF.type, AIC.EmergingRole) in graph
-            if node_type.startswith("esco-"):
-                attrs["sources"] = [esco_source]
+            elif node_type == "rome-skill":
+                attrs["skill_type"] = next((SKILL_TYPES[t] for t in graph.objects(node, RDF.type) if t in SKILL_TYPES), "")
+            elif node_type == "task" and graph.value(node, AIC.position) is not None:
+                attrs["rank"] = int(graph.value(node, AIC.position))
+            elif node_type == "technology":
+                attrs["hot"] = graph.value(node, AIC.hotTechnology) == Literal(True)
+            if node_type in FRAMEWORK_NODE_SOURCES or node_type == "task":
+                framework = FRAMEWORK_NODE_SOURCES.get(node_type) or _task_framework(graph, node)
+                attrs["notation"] = _notation(graph, node)
+                if framework in frameworks:
+                    attrs["sources"] = _record(graph, node, frameworks[framework])
+                if node_type.endswith("-occupation"):
+                    attrs["access_fr"] = _text(graph, node, AIC.accessConditions, "fr")
+                    attrs["education"] = _education(graph, node)
             g.add_node(key, **attrs)
 
     # Which sources state each triple: reified statements carry their quotes.
@@ -170,6 +267,14 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     meanings = {}
     for move in graph.subjects(RDF.type, AIC.CareerTransition):
         meanings[(graph.value(move, AIC.fromRole), graph.value(move, AIC.toRole))] = move
+    reasons = {}
+    for mapping in graph.subjects(RDF.type, AIC.Mapping):
+        triple = (graph.value(mapping, AIC.mappingSubject), graph.value(mapping, AIC.matchProperty),
+                  graph.value(mapping, AIC.mappingTarget))
+        reasons[triple] = _text(graph, mapping, AIC.mappingReason, "en")
+    framework_moves = {}
+    for move in graph.subjects(RDF.type, AIC.OccupationMove):
+        framework_moves[(graph.value(move, AIC.fromOccupation), graph.value(move, AIC.toOccupation))] = move
 
     for predicate in EDGE_PREDICATES:
         key = prefixes.normalizeUri(predicate)
@@ -184,8 +289,19 @@ def project(graph: Graph) -> nx.MultiDiGraph:
                 continue
             edge = dict(attrs)
             edge["sources"] = sorted(stated.get((s, predicate, o), []), key=lambda d: (d["source"], d["quote"]))
-            if str(o).startswith("http://data.europa.eu/esco/") and predicate in (ESCO.relatedEssentialSkill, ESCO.relatedOptionalSkill, AIC.relatedSkill):
-                edge["sources"] = [esco_source]
+            if predicate in FRAMEWORK_PREDICATES:
+                framework = FRAMEWORK_NODE_SOURCES.get(g.nodes[str(s)]["type"])
+                if framework in frameworks:
+                    link = f"{_notation(graph, s)} {key} {_notation(graph, o)}"
+                    edge["sources"] = [dict(frameworks[framework], record=link)]
+            if predicate == AIC.mobilityTo and (s, o) in framework_moves and edge["sources"]:
+                move = framework_moves[(s, o)]
+                position, tier = graph.value(move, AIC.position), graph.value(move, AIC.relatednessTier)
+                edge["position"] = int(position) if position is not None else None
+                edge["tier"] = str(tier) if tier is not None else ""
+                edge["sources"] = [dict(edge["sources"][0], record=str(graph.value(move, AIC.sourceRecord) or move))]
+            if (s, predicate, o) in reasons:
+                edge["reason_en"] = reasons[(s, predicate, o)]
             if predicate == AIC.canEvolveTo and (s, o) in meanings:
                 move = meanings[(s, o)]
                 edge["meaning_fr"] = _text(graph, move, AIC.meaning, "fr")

@@ -92,6 +92,12 @@ def register(subparsers) -> None:
     _common(p)
     p.set_defaults(handler=run_gap)
 
+    p = subparsers.add_parser("profile", help="a role's skills (essential first), tasks, technologies, preparation and moves")
+    p.add_argument("role", metavar="ROLE", help="role (French or English label, id or IRI)")
+    p.add_argument("--top", type=int, default=15, help="technologies to show (default: %(default)s)")
+    _common(p)
+    p.set_defaults(handler=run_profile)
+
     p = subparsers.add_parser("similar", help="roles most similar to a role (skill profiles), or the similarity of two")
     p.add_argument("role", metavar="ROLE")
     p.add_argument("other", metavar="OTHER", nargs="?", help="compare with this role only")
@@ -144,7 +150,8 @@ def _explain(facts, lang: str) -> None:
 
 def _skill_type(skill) -> str:
     kind = skill.skill_type or "?"
-    return f"{kind} (ESCO)" if skill.node_type == "esco-skill" else kind
+    framework = {"esco-skill": "ESCO", "rome-skill": "ROME"}.get(skill.node_type)
+    return f"{kind} ({framework})" if framework else kind
 
 
 def _skill_name(skill, lang: str) -> str:
@@ -241,10 +248,73 @@ def _print_gap(gap: Gap, lang: str) -> None:
             for c in covers:
                 rows.append([skill.label(lang), c.route.label(lang), c.role.label(lang)])
         print(table(["skill", "route", "into"], rows))
+    if gap.preparation:
+        print(f"\nPreparation for {b}, according to the frameworks:")
+        _print_preparation(gap.preparation)
     if gap.notes:
         print("\nNotes:")
         for note in gap.notes:
             print(f"  - {note}")
+
+
+def _print_preparation(preparation) -> None:
+    rows = [[p.kind, p.text, f"{p.framework} via {p.via.label_en} ({p.match} match)"] for p in preparation]
+    print(table(["what", "says", "through"], rows))
+
+
+def run_profile(args: argparse.Namespace) -> int:
+    from .profile import STRENGTH_ORDER, role_profile
+
+    g = load_graph(args.graph)
+    profile = role_profile(g, find_node(g, args.role))
+    if args.format == "json":
+        _print_json(profile.to_dict())
+        return 0
+    lang = args.lang
+    name = profile.role.label(lang)
+    print(f"Profile of {name}")
+    if profile.occupations:
+        print("\nIn the frameworks: " + "; ".join(f"{o.label(lang)} ({OCCUPATION_WORD.get(o.type, o.type)}, {m} match)"
+                                                   for o, m in profile.occupations))
+    else:
+        print("\nIn the frameworks: no occupation mapped (unknown, not none).")
+    for title, skills in ((f"Essential skills ({len(profile.essential)})", profile.essential),
+                          (f"Optional skills ({len(profile.optional)})", profile.optional)):
+        print(f"\n{title}:")
+        if skills:
+            skills = sorted(skills, key=lambda s: (STRENGTH_ORDER.get(s.strength, 9), s.label(lang).casefold()))
+            print(table(["skill", "type", "from"], [[_skill_name(s, lang), _skill_type(s), "; ".join(s.describe_origins())]
+                                                    for s in skills]))
+        else:
+            print("  none in the graph")
+    if profile.missions:
+        print(f"\nMissions stated by the articles ({len(profile.missions)}):")
+        print(table(["#", "mission"], [[m.rank or "", m.label(lang)] for m in profile.missions]))
+    print(f"\nTasks according to the frameworks ({len(profile.tasks)}):")
+    print(table(["task", "from"], [[t.label(lang), t.describe()] for t in profile.tasks]) if profile.tasks
+          else "  none: no framework occupation of this role lists tasks")
+    print(f"\nTechnologies ({len(profile.technologies)}):")
+    print(table(["technology", "from"], [[t.label(lang), t.describe()] for t in profile.technologies[: args.top]])
+          if profile.technologies else "  none: no framework occupation of this role lists technologies")
+    if len(profile.technologies) > args.top:
+        print(f"  ... and {len(profile.technologies) - args.top} more (--top N, or --format json)")
+    print("\nPreparation:")
+    _print_preparation(profile.preparation) if profile.preparation else print("  unknown: no framework says")
+    for direction, moves in (("onward", profile.onward()), ("into", profile.into())):
+        head = "Moves onward" if direction == "onward" else "Moves leading here"
+        print(f"\n{head}, according to the frameworks ({len(moves)}):")
+        if moves:
+            rows = [[m.other.label(lang), ", ".join(r.label(lang) for r in m.roles), m.framework + " via " + m.via.label(lang),
+                     m.tier or (f"#{m.position}" if m.position else "")] for m in moves]
+            print(table(["occupation", "roles of the graph", "through", "order"], rows))
+        else:
+            print("  none in the graph")
+    if args.explain:
+        _explain(profile.evidence, lang)
+    return 0
+
+
+OCCUPATION_WORD = {"esco-occupation": "ESCO", "rome-occupation": "ROME", "onet-occupation": "O*NET"}
 
 
 def run_similar(args: argparse.Namespace) -> int:

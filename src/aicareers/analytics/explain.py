@@ -22,7 +22,7 @@ from typing import Iterable
 
 import networkx as nx
 
-#: ``source_label`` of a fact that no source states (the project's own ESCO mappings).
+#: ``source_label`` of a fact that no source states (the project's own mappings to the frameworks).
 NO_SOURCE = "the project's own mapping (no source quote)"
 
 
@@ -85,11 +85,17 @@ class Fact:
     source: str = ""
     source_label: str = NO_SOURCE
     quote: str = ""
+    record: str = ""  # for a framework's fact: the record it comes from (file and codes)
 
     def describe(self, lang: str = "en") -> str:
-        """One line: the statement, then ``[source: « quote »]``."""
+        """One line: the statement, then ``[source: « quote »]`` or ``[framework: record]``."""
         predicate = (self.predicate_label_fr if lang == "fr" else self.predicate_label_en) or self.predicate
-        where = f"{self.source_label}: « {self.quote} »" if self.quote else self.source_label
+        if self.quote:
+            where = f"{self.source_label}: « {self.quote} »"
+        elif self.record:
+            where = f"{self.source_label}: {self.record}"
+        else:
+            where = self.source_label
         return f"{self.subject.label(lang)} —{predicate}→ {self.object.label(lang)} [{where}]"
 
     def __str__(self) -> str:
@@ -107,6 +113,7 @@ class Fact:
             "source": self.source,
             "source_label": self.source_label,
             "quote": self.quote,
+            "record": self.record,
         }
 
 
@@ -127,9 +134,10 @@ def edge_facts(g: nx.MultiDiGraph, u: str, v: str, key: str) -> list[Fact]:
         predicate_label_fr=data.get("label_fr", key),
     )
     sources = data.get("sources") or []
-    if not sources:
-        return [Fact(**base)]
-    return sorted(Fact(**base, source=s.get("source", ""), source_label=s.get("source_label", ""), quote=s.get("quote", "")) for s in sources)
+    if not sources:  # the project's own mapping: its reason, when it gives one
+        return [Fact(**base, record=data.get("reason_en", ""))]
+    return sorted(Fact(**base, source=s.get("source", ""), source_label=s.get("source_label", ""), quote=s.get("quote", ""),
+                       record=s.get("record", "")) for s in sources)
 
 
 def node_facts(g: nx.MultiDiGraph, node: str) -> list[Fact]:
@@ -142,7 +150,8 @@ def node_facts(g: nx.MultiDiGraph, node: str) -> list[Fact]:
     subject = ref(g, node)
     kind = Ref(subject.type, subject.type, subject.type, "")
     return sorted(
-        Fact(subject, "rdf:type", kind, "is a", "est un", s.get("source", ""), s.get("source_label", ""), s.get("quote", ""))
+        Fact(subject, "rdf:type", kind, "is a", "est un", s.get("source", ""), s.get("source_label", ""), s.get("quote", ""),
+             s.get("record", ""))
         for s in g.nodes[node].get("sources") or []
     )
 

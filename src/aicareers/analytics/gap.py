@@ -1,9 +1,11 @@
 """The skill gap between two roles, the missions the skills serve, and the trainings that cover them.
 
 **Gap rule** (:func:`skill_gap`). The target role *requires* its whole profile (article skills and
-every ESCO skill of the occupations it matches, broad matches included: for most target roles
-ESCO is all the graph knows). The starting role *has* what it is known to hold: its article
-skills and the skills of exactly or closely matched ESCO occupations, not those of a broader
+every framework skill of the occupations it matches, ESCO and ROME, broad matches included: for
+most target roles the frameworks are all the graph knows); the skills to acquire are listed
+essential first (stated by an article, ESCO essential or ROME core, then the others). The
+starting role *has* what it is known to hold: its article skills and the skills of exactly or
+closely matched framework occupations, not those of a broader
 occupation (see :mod:`aicareers.analytics.skills`). A required skill is *carried over* when held
 (an equivalent counts: Creativity covers ESCO's "develop creative ideas"), else *to acquire*.
 Held skills the target does not list are reported as *not listed* (they may still help).
@@ -11,14 +13,14 @@ Held skills the target does not list are reported as *not listed* (they may stil
 **Missions served.** The graph links missions to roles, not to skills. A skill *serves* a mission
 of either role when the mission is matched (``skos:exactMatch``/``closeMatch``/``broadMatch``) to
 that skill or one of its equivalents; no label guessing. In the AI-careers graph only the
-prompt engineer has missions and none of their ESCO matches is in the ESCO extract, so the lists
-are empty and the gap says so in its notes.
+prompt engineer has missions, and the lists are empty unless a mission's ESCO match is in the
+graph; the gap says so in its notes.
 
 **Training coverage** (:func:`trainings_for`). The graph links learning routes to roles
 (``aic:learningRoute``), never to skills, and no source says which programme teaches which skill.
 A route therefore *covers* a skill when it is a route into a role whose article skills
 (``aic:requiresSkill``) include that skill or an equivalent: it prepares for a job that needs
-the skill, which is all the sources support. A skill known only from ESCO, or only from roles no
+the skill, which is all the sources support. A skill known only from a framework, or only from roles no
 route leads to, is reported as not covered, never given an invented training.
 
 >>> from aicareers.analytics._examples import example_graph
@@ -44,6 +46,7 @@ import networkx as nx
 
 from .explain import Fact, Ref, edge_facts, merge, ref
 from .names import as_node
+from .profile import role_profile, sort_skills
 from .skills import ARTICLE_SKILL, MATCHES, SKILL_TYPES, SkillClasses, SkillEvidence, held_skills, occupations, skill_classes, skill_profile
 
 LEARNING_ROUTE = "aic:learningRoute"
@@ -51,8 +54,8 @@ HAS_MISSION = "aic:hasMission"
 
 COVERAGE_RULE = (
     "a route covers a skill when the sources give it as a learning route into a role whose article "
-    "skills include that skill (or an equivalent ESCO skill); routes are linked to roles, never to "
-    "skills, so a skill known only from ESCO is never covered"
+    "skills include that skill (or an equivalent framework skill); routes are linked to roles, never to "
+    "skills, so a skill known only from a framework is never covered"
 )
 MISSIONS_RULE = (
     "a skill serves a mission of either role when the mission is matched (skos) to that skill or an "
@@ -144,6 +147,7 @@ class Gap:
     not_listed: tuple[SkillEvidence, ...]
     trainings: TrainingCoverage
     notes: tuple[str, ...] = ()
+    preparation: tuple = ()  # what the frameworks say it takes to enter the target's occupations
 
     @property
     def evidence(self) -> tuple[Fact, ...]:
@@ -152,6 +156,7 @@ class Gap:
             *(s.facts for s in self.to_acquire + self.carried_over),
             *(s.facts for s in self.not_listed),
             self.trainings.evidence,
+            *(p.facts for p in self.preparation),
         )
 
     def to_dict(self) -> dict:
@@ -163,6 +168,7 @@ class Gap:
             "not_listed": [s.to_dict() for s in self.not_listed],
             "trainings": self.trainings.to_dict(),
             "notes": list(self.notes),
+            "preparation": [p.to_dict() for p in self.preparation],
             "evidence": [f.to_dict() for f in self.evidence],
         }
 
@@ -213,11 +219,13 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
         served, facts = missions_served(g, required[key], missions)
         return GapSkill(required[key], held.get(key), served, facts)
 
-    to_acquire = tuple(gap_skill(k) for k in required if k not in held)
-    carried = tuple(gap_skill(k) for k in required if k in held)
+    order = [s.key for s in sort_skills(required.values())]  # stated, essential, optional, unsaid
+    to_acquire = tuple(gap_skill(k) for k in order if k not in held)
+    carried = tuple(gap_skill(k) for k in order if k in held)
     not_listed = tuple(s for k, s in held.items() if k not in required)
     trainings = trainings_for(g, [s.key for s in to_acquire], classes)
-    return Gap(ref(g, a), ref(g, b), to_acquire, carried, not_listed, trainings, tuple(_notes(g, a, b, required, to_acquire + carried, missions, trainings)))
+    notes = tuple(_notes(g, a, b, required, to_acquire + carried, missions, trainings))
+    return Gap(ref(g, a), ref(g, b), to_acquire, carried, not_listed, trainings, notes, role_profile(g, b).preparation)
 
 
 def _notes(g, a, b, required, skills, missions, trainings) -> list[str]:
@@ -228,12 +236,12 @@ def _notes(g, a, b, required, skills, missions, trainings) -> list[str]:
 
     notes = []
     if not required:
-        notes.append(f"{B} has no skill in the graph (no article skill, and its ESCO occupations list none): the gap is unknown, not empty.")
+        notes.append(f"{B} has no skill in the graph (no article skill, and its framework occupations list none): the gap is unknown, not empty.")
     elif not any(k == ARTICLE_SKILL for _, _, k in g.out_edges(b, keys=True)):
-        notes.append(f"{B} has no skill stated by the articles: its skills are ESCO's, through {occs(b, ('exact', 'close', 'broad'))}.")
+        notes.append(f"{B} has no skill stated by the articles: its skills are the frameworks', through {occs(b, ('exact', 'close', 'broad'))}.")
     broad = ", ".join(ref(g, o).label_en for o, _, _ in occupations(g, a, ("broad",)))
     if broad:
-        notes.append(f"The skills {A} has only through a broad ESCO match ({broad}) are not counted as held.")
+        notes.append(f"The skills {A} has only through a broad framework match ({broad}) are not counted as held.")
     if not any(s.missions for s in skills):
         counts = f"{A} has {len(_missions(g, a))} missions, {B} {len(_missions(g, b))}"
         notes.append(f"No skill is shown serving a mission: {MISSIONS_RULE}; no such match is in the graph here ({counts}).")

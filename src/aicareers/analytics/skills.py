@@ -1,11 +1,16 @@
-"""A role's skills: those the articles state, and those ESCO relates to the occupations it maps to.
+"""A role's skills: those the articles state, and those the frameworks give the occupations it maps to.
 
 **Where a role's skills come from.** :func:`skill_profile` gathers
 
 1. its *article skills*: ``role -aic:requiresSkill-> skill``, with the sources' quotes;
-2. its *ESCO skills*: ``role -skos:exactMatch|closeMatch|broadMatch-> esco-occupation
-   -aic:relatedSkill|esco:relatedEssentialSkill|esco:relatedOptionalSkill-> esco-skill``, each
-   noted "ESCO via <occupation> (<match> match)".
+2. its *framework skills*: ``role -skos:exactMatch|closeMatch|broadMatch-> occupation -> skill``
+   for the occupations of ESCO (``esco:relatedEssentialSkill``, ``esco:relatedOptionalSkill``,
+   ``aic:relatedSkill``) and ROME (``aic:coreSkill``, ``aic:specificSkill``, ``aic:emergingSkill``),
+   each noted "ESCO via <occupation> (<match> match), essential" or "ROME via <sheet> (<match>
+   match), core". Each origin has a *strength*: ``essential`` (ESCO essential, ROME core),
+   ``optional`` (ESCO optional, ROME specific or emerging) or empty (not said). O*NET's partial
+   database has no skills (its Skills file is missing): it gives tasks, technologies,
+   preparation and moves, not skills.
 
 **One skill, one key (equivalence rule).** An article skill and an ESCO skill joined by
 ``skos:exactMatch``, ``skos:closeMatch`` or ``skos:broadMatch`` (in either direction) are the same
@@ -46,10 +51,20 @@ from .names import as_node
 ARTICLE_SKILL = "aic:requiresSkill"
 #: Match predicates followed (role -> ESCO occupation; article skill <-> ESCO skill) and their name.
 MATCHES = {"skos:exactMatch": "exact", "skos:closeMatch": "close", "skos:broadMatch": "broad"}
-#: Predicates from an ESCO occupation to its skills.
-ESCO_SKILL_EDGES = ("aic:relatedSkill", "esco:relatedEssentialSkill", "esco:relatedOptionalSkill")
+#: Predicates from a framework occupation to its skills -> (strength, the framework's own word).
+FRAMEWORK_SKILL_EDGES: dict[str, tuple[str, str]] = {
+    "aic:relatedSkill": ("", ""),
+    "esco:relatedEssentialSkill": ("essential", "essential"),
+    "esco:relatedOptionalSkill": ("optional", "optional"),
+    "aic:coreSkill": ("essential", "core"),
+    "aic:specificSkill": ("optional", "specific"),
+    "aic:emergingSkill": ("optional", "emerging"),
+}
+ESCO_SKILL_EDGES = tuple(FRAMEWORK_SKILL_EDGES)  # the older name
 #: Node types that are skills.
-SKILL_TYPES = ("skill", "esco-skill")
+SKILL_TYPES = ("skill", "esco-skill", "rome-skill")
+#: Node types of framework occupations -> the framework's name in words.
+OCCUPATION_TYPES = {"esco-occupation": "ESCO", "rome-occupation": "ROME", "onet-occupation": "O*NET"}
 #: Every occupation match kind, and those under which a role holds the occupation's skills.
 ALL_MATCHES = ("exact", "close", "broad")
 HELD_MATCHES = ("exact", "close")
@@ -59,13 +74,18 @@ HELD_MATCHES = ("exact", "close")
 class Origin:
     """How one role reaches one skill: stated by an article, or through an ESCO occupation."""
 
-    kind: str  # "article" or "esco"
-    node: str  # the skill node reached (an article skill or an ESCO skill), before canonicalising
-    via: str = ""  # the ESCO occupation, for kind "esco"
+    kind: str  # "article", or the framework: "ESCO", "ROME"
+    node: str  # the skill node reached (an article skill or a framework skill), before canonicalising
+    via: str = ""  # the framework occupation, for a framework kind
     via_label: str = ""
     match: str = ""  # how the role maps to `via`: exact, close or broad
     relation: str = ""  # the predicate that reached `node`
     sources: tuple[str, ...] = ()  # the source documents of the link
+
+    @property
+    def strength(self) -> str:
+        """``essential``, ``optional`` or ``""`` (the framework does not say), from the relation."""
+        return FRAMEWORK_SKILL_EDGES.get(self.relation, ("", ""))[0]
 
     @property
     def held(self) -> bool:
@@ -73,18 +93,22 @@ class Origin:
         return self.kind == "article" or self.match in HELD_MATCHES
 
     def describe(self) -> str:
-        """``article: <sources>`` or ``ESCO via <occupation> (<match> match)``.
+        """``article: <sources>`` or ``<framework> via <occupation> (<match> match)[, <strength>]``.
 
-        >>> Origin("esco", "s", "o", "ICT consultant", "broad").describe()
+        >>> Origin("ESCO", "s", "o", "ICT consultant", "broad").describe()
         'ESCO via ICT consultant (broad match)'
+        >>> Origin("ROME", "s", "o", "Data scientist", "close", "aic:coreSkill").describe()
+        'ROME via Data scientist (close match), core'
         """
         if self.kind == "article":
             return "article: " + "; ".join(self.sources)
-        return f"ESCO via {self.via_label} ({self.match} match)"
+        word = FRAMEWORK_SKILL_EDGES.get(self.relation, ("", ""))[1]
+        return f"{self.kind} via {self.via_label} ({self.match} match)" + (f", {word}" if word else "")
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "node": self.node, "via": self.via, "via_label": self.via_label,
-                "match": self.match, "relation": self.relation, "sources": list(self.sources), "text": self.describe()}  # fmt: skip
+                "match": self.match, "relation": self.relation, "strength": self.strength,
+                "sources": list(self.sources), "text": self.describe()}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -120,8 +144,21 @@ class SkillEvidence:
         return any(o.held for o in self.origins)
 
     @property
+    def essential(self) -> bool:
+        """Whether an article states it or a framework counts it essential (ESCO essential, ROME core)."""
+        return any(o.kind == "article" or o.strength == "essential" for o in self.origins)
+
+    @property
+    def strength(self) -> str:
+        """``stated`` (by an article), ``essential``, ``optional`` or ``""``: the strongest origin."""
+        if any(o.kind == "article" for o in self.origins):
+            return "stated"
+        strengths = {o.strength for o in self.origins}
+        return next((s for s in ("essential", "optional") if s in strengths), "")
+
+    @property
     def sources(self) -> list[str]:
-        """The source documents of the facts (article titles, ESCO)."""
+        """The source documents of the facts (article titles, frameworks)."""
         return sources_of(self.facts)
 
     def label(self, lang: str = "en") -> str:
@@ -137,6 +174,7 @@ class SkillEvidence:
             "skill_type": self.skill_type,
             "equivalents": [e.to_dict() for e in self.equivalents],
             "held": self.held,
+            "strength": self.strength,
             "origins": [o.to_dict() for o in self.origins],
             "sources": self.sources,
         }
@@ -186,7 +224,7 @@ def skill_classes(g: nx.MultiDiGraph) -> SkillClasses:
 
 
 def occupations(g: nx.MultiDiGraph, role: str, matches: Iterable[str] = ALL_MATCHES) -> list[tuple[str, str, str]]:
-    """The ESCO occupations ``role`` maps to: ``(occupation, match, predicate)``, sorted.
+    """The framework occupations ``role`` maps to: ``(occupation, match, predicate)``, sorted.
 
     >>> from aicareers.analytics._examples import example_graph, node
     >>> occupations(example_graph(), node("role", "chief-editor"))
@@ -196,7 +234,7 @@ def occupations(g: nx.MultiDiGraph, role: str, matches: Iterable[str] = ALL_MATC
     return sorted(
         (v, MATCHES[k], k)
         for _, v, k in g.out_edges(role, keys=True)
-        if k in MATCHES and MATCHES[k] in matches and g.nodes[v].get("type") == "esco-occupation"
+        if k in MATCHES and MATCHES[k] in matches and g.nodes[v].get("type") in OCCUPATION_TYPES
     )
 
 
@@ -228,10 +266,11 @@ def skill_profile(
     for occupation, match, predicate in occupations(g, role, matches):
         via = edge_facts(g, role, occupation, predicate)
         label = ref(g, occupation).label_en
+        framework = OCCUPATION_TYPES[g.nodes[occupation]["type"]]
         for _, skill, k in g.out_edges(occupation, keys=True):
-            if k in ESCO_SKILL_EDGES and g.nodes[skill].get("type") in SKILL_TYPES:
+            if k in FRAMEWORK_SKILL_EDGES and g.nodes[skill].get("type") in SKILL_TYPES:
                 facts = via + edge_facts(g, occupation, skill, k)
-                origin = Origin("esco", skill, occupation, label, match, k, tuple(sources_of(facts)))
+                origin = Origin(framework, skill, occupation, label, match, k, tuple(sources_of(facts)))
                 found.setdefault(classes.canonical(skill), []).append((origin, facts))
     profile = {}
     for key, items in found.items():
