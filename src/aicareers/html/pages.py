@@ -7,6 +7,7 @@ writes, all at once and byte-identical from one build to the next:
 - ``role-<id>.html`` for each role: the role, everything one edge away from it (skills,
   missions, trainings, salaries, evolution paths, the ESCO occupations it maps to...) and the
   programmes its training routes go through, with every projection edge among them;
+- ``profile-<id>.html`` for each role: its whole profile as text (:mod:`aicareers.html.profiles`);
 - ``career-paths.html``: the roles that take part in an evolution move (``aic:canEvolveTo``) and
   the moves; each move's tooltip lists its skill gap (:func:`skill_gap`: the rule of
   :mod:`aicareers.analytics.gap`).
@@ -37,6 +38,7 @@ from pyvis.network import Network
 from ..analytics.gap import skill_gap as analytics_gap
 from ..atomic import write_all_atomic
 from . import controls, layout, style
+from .profiles import mapping_reasons, profile_page_name, render_profile
 
 EVOLVES = "aic:canEvolveTo"
 SKILL_EDGE = "aic:requiresSkill"
@@ -327,6 +329,10 @@ def render_pages(graph: nx.MultiDiGraph, *, lang: str = "fr") -> dict[str, str]:
     for iri, name in rolepages.items():
         fr, en = labels[iri]
         pages[name] = render_page(role_subgraph(graph, iri), page=name, title_fr=f"{fr} : voisinage", title_en=f"{en}: neighbourhood", **common)
+    profiles = {iri: profile_page_name(iri) for iri in rolepages}
+    reasons = mapping_reasons(graph)
+    for iri, name in profiles.items():
+        pages[name] = render_profile(graph, iri, profiles, lang=lang, graph_page=rolepages[iri], reasons=reasons)
     return pages
 
 
@@ -339,7 +345,7 @@ def write_pages(nx_graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, lang: 
     out_dir = Path(out_dir)
     pages = render_pages(nx_graph, lang=lang)
     write_all_atomic({out_dir / name: html for name, html in pages.items()})
-    for stale in sorted(out_dir.glob("role-*.html")):
+    for stale in sorted([*out_dir.glob("role-*.html"), *out_dir.glob("profile-*.html")]):
         if stale.name not in pages:
             stale.unlink()
     return [out_dir / name for name in pages]
