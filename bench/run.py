@@ -96,7 +96,7 @@ def stage_build(work: Path, backend: str, repeat: int) -> dict:
     from aicareers.build import build
 
     t0 = _clock()
-    result = build(work / f"out-{backend}", backend=backend, esco_dir=work / "esco")
+    result = build(work / f"out-{backend}", backend=backend, esco_dir=work / "esco", versions={"esco": "synthetic"})
     total = _clock() - t0
     return {"total": total, "timings": result.timings, "triples": result.report["triples"],
             "classes": result.report["classes"], "peak_mb": _peak_mb()}
@@ -539,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: writing a synthetic ESCO download at scale {args.scale:g} into {work / 'esco'}", file=sys.stderr)
         write_synthetic_esco(work / "esco", scale=args.scale)
         counts = ImportReport()
-        for _ in iter_esco_triples(work / "esco", report=counts):
+        for _ in iter_esco_triples(work / "esco", version="synthetic", report=counts):
             pass
         esco_counts = {"occupations": counts.occupations, "skills": counts.skills, "relations": counts.relations}
         data = {name: run_stage(name, work, args.repeat) for name in STAGES}

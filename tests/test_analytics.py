@@ -53,11 +53,12 @@ SYSTEM_ARCHITECT_TO_ACQUIRE = {
     "implement ICT safety policies", "integrate system components", "systems theory",
     "use an application-specific interface", "use markup languages", "web programming",
 }  # fmt: skip
-#: ESCO's skills of "computer scientist", the broad match of the AI researcher.
-RESEARCHER_SKILLS = {
-    "apply reverse engineering", "execute ICT user research activities",
-    "use an application-specific interface", "use back-up and recovery tools",
-}  # fmt: skip
+#: The frameworks the AI researcher's skills come from: ESCO's computer scientist and ROME's
+#: K2402 (research engineer), both broad matches; O*NET's partial database has no skills.
+RESEARCHER_ORIGINS = {
+    "ESCO via computer scientist (broad match)",
+    "ROME via Ingénieur / Ingénieure de recherche scientifique (broad match)",
+}
 
 
 @pytest.fixture(scope="module")
@@ -125,24 +126,38 @@ def test_cli_bad_name_exits_2_with_suggestion(cli, capsys):
 
 def test_prompt_engineer_profile(g):
     profile = skill_profile(g, PE)
-    article = [s for s in profile.values() if any(o.kind == "article" for o in s.origins)]
+    article = {k for k, s in profile.items() if any(o.kind == "article" for o in s.origins)}
     assert len(article) == 20  # the 20 skills of the articles
-    assert len(profile) == 38  # + 20 ESCO skills of ICT intelligent systems designer, 2 of them equivalent
     creativity = profile[SKILL + "creativity"]
     assert [e.label_en for e in creativity.equivalents] == ["develop creative ideas"]
     assert creativity.describe_origins() == [
+        "ESCO via ICT intelligent systems designer (broad match), essential",
         "article: News article (September 2024): an AI job paid up to 20,000 euros a month",
-        "ESCO via ICT intelligent systems designer (broad match)",
     ]
+    assert creativity.strength == "stated"  # an article states it: stronger than a framework's essential
     assert "http://data.europa.eu/esco/skill/8c4c49d4-9708-433f-8ca7-bf2c5211ee49" not in profile  # merged
-    assert sum(s.held for s in profile.values()) == 20  # a broad match is not held
+    # every skill the role reaches only through broad matches (ESCO, ROME M1889) is listed, not held
+    assert {k for k, s in profile.items() if s.held} == article
+    rome = [s for s in profile.values() if any(o.kind == "ROME" for o in s.origins)]
+    assert "Optimiser les performances des systèmes d'IA" in {s.label_fr for s in rome}
+    assert {o.describe() for s in rome for o in s.origins if o.kind == "ROME"} >= {
+        "ROME via Ingénieur / Ingénieure en Intelligence Artificielle (IA) (broad match), core"}
 
 
-def test_profile_of_esco_only_role(g):
+def test_profile_of_a_role_the_articles_give_no_skill(g):
     profile = skill_profile(g, "AI researcher")
-    assert {s.label_en for s in profile.values()} == RESEARCHER_SKILLS
-    assert {d for s in profile.values() for d in s.describe_origins()} == {"ESCO via computer scientist (broad match)"}
-    assert {x for s in profile.values() for x in s.sources} == {"ESCO, European Commission"}
+    assert {d.split(",")[0] for s in profile.values() for d in s.describe_origins()} == RESEARCHER_ORIGINS
+    assert {x for s in profile.values() for x in s.sources} == {
+        "ESCO 1.1.1 (ESCO, European Commission)", "ROME 4.0 460 (France Travail, ROME 4.0)"}
+    by_label = {s.label_en: s for s in profile.values()}
+    assert by_label["apply reverse engineering"].strength == "essential"  # ESCO essential
+    assert by_label["Analyse de données expérimentales"].describe_origins() == [
+        "ROME via Ingénieur / Ingénieure de recherche scientifique (broad match), core"]
+    facts = {f.source_label: f.record for f in by_label["Analyse de données expérimentales"].facts}
+    # the ROME record (sheet, link, item code), and the project's mapping with its reason
+    assert set(facts) == {"ROME 4.0 460 (France Travail, ROME 4.0)", "the project's own mapping (no source quote)"}
+    assert facts["ROME 4.0 460 (France Travail, ROME 4.0)"].startswith("K2402 aic:coreSkill ")
+    assert facts["the project's own mapping (no source quote)"].startswith("ROME has no AI researcher; K2402")
 
 
 # ------------------------------------------------------------------------------- paths
@@ -161,8 +176,9 @@ def test_path_to_ai_researcher(g):
     assert path.steps[0].meaning_en == "Contributing to research and development of new methods in generative AI."
     cheapest = cheapest_path(g, PE, ROLE + "ai-researcher")
     assert cheapest.labels() == path.labels()
-    assert cheapest.cost == 4
-    assert {s.label_en for s in cheapest.steps[0].to_acquire} == RESEARCHER_SKILLS
+    # the prompt engineer holds none of the researcher's skills: every one is to acquire
+    assert {s.key for s in cheapest.steps[0].to_acquire} == set(skill_profile(g, ROLE + "ai-researcher"))
+    assert cheapest.cost == len(cheapest.steps[0].to_acquire) == 141
     assert path_between(g, "AI researcher", "Prompt Engineer") is None
 
 
@@ -202,8 +218,11 @@ def test_cheapest_path_takes_the_longer_road_when_it_needs_fewer_skills():
 
 def test_gap_prompt_engineer_to_ai_architect(g):
     gap = skill_gap(g, "Prompt Engineer", "Architecte d'IA")
-    assert {s.label_en for s in gap.to_acquire} == DESIGNER_TO_ACQUIRE | SYSTEM_ARCHITECT_TO_ACQUIRE
-    assert len(gap.to_acquire) == 30
+    assert {s.label_en for s in gap.to_acquire} >= DESIGNER_TO_ACQUIRE | SYSTEM_ARCHITECT_TO_ACQUIRE
+    # essential first: 52 essential skills (ESCO essential, ROME core), then the optional ones
+    strengths = [s.required.strength for s in gap.to_acquire]
+    assert strengths == ["essential"] * 52 + ["optional"] * (len(strengths) - 52)
+    assert "Optimiser les performances des systèmes d'IA" in {s.label_fr for s in gap.to_acquire[:52]}
     carried = {s.label_en: [e.label_en for e in s.required.equivalents] for s in gap.carried_over}
     assert carried == {
         "Creativity": ["develop creative ideas"],
@@ -212,18 +231,33 @@ def test_gap_prompt_engineer_to_ai_architect(g):
     creativity = next(s for s in gap.carried_over if s.label_en == "Creativity")
     assert creativity.skill_type == "human-quality"
     assert creativity.held.describe_origins() == ["article: News article (September 2024): an AI job paid up to 20,000 euros a month"]
-    assert creativity.required.describe_origins() == ["ESCO via ICT intelligent systems designer (close match)"]
+    assert creativity.required.describe_origins() == ["ESCO via ICT intelligent systems designer (close match), essential"]
     assert len(gap.not_listed) == 18
     assert all(not s.missions for s in gap.to_acquire + gap.carried_over)
     assert any("No skill is shown serving a mission" in n for n in gap.notes)
     assert not gap.trainings.covered and any("No training in the graph covers" in n for n in gap.notes)
-    assert "ESCO, European Commission" in {f.source_label for f in gap.evidence}
+    assert "ESCO 1.1.1 (ESCO, European Commission)" in {f.source_label for f in gap.evidence}
+    # what the frameworks say it takes to become an AI architect, each through the mapped occupation
+    assert [(p.kind, p.via.label_en) for p in gap.preparation] == [
+        ("job zone", "Computer Systems Engineers/Architects"), ("education", "Computer Systems Engineers/Architects"),
+        ("access conditions", "Ingénieur / Ingénieure en Intelligence Artificielle (IA)")]
+    assert gap.preparation[2].text.startswith("Cet emploi est accessible avec un Bac + 5 Master")
 
 
-def test_gap_to_a_role_without_skills_is_unknown_not_empty(g):
-    gap = skill_gap(g, PE, "AI project lead")
+def test_gap_to_a_role_without_skills_is_unknown_not_empty():
+    g = roles_with_skills({"a": ["x"], "b": []}, [("a", "b")])  # every real role has skills now
+    gap = skill_gap(g, "a", "b")
     assert not gap.to_acquire and not gap.carried_over
     assert "the gap is unknown, not empty" in gap.notes[0]
+
+
+def test_gap_to_the_ai_project_lead_comes_from_its_three_frameworks(g):
+    gap = skill_gap(g, PE, "AI project lead")
+    assert gap.notes[0] == (
+        "AI project lead has no skill stated by the articles: its skills are the frameworks', through "
+        "ICT project manager (broad match), Information Technology Project Managers (broad match), "
+        "Chef / Cheffe de projet étude et développement informatique (broad match).")
+    assert gap.preparation[0].text == "Job Zone Four: Considerable Preparation Needed"
 
 
 def test_trainings_cover_only_skills_of_roles_they_lead_into(g):
@@ -250,11 +284,12 @@ def test_missions_served_on_the_example():
 
 
 def test_similarity_on_the_real_graph(g):
-    assert role_similarity(g, "Prompt Engineer", "AI architect").score == pytest.approx(20 / 50)
-    assert role_similarity(g, PE, "System engineer").score == pytest.approx(2 / 50)
-    assert role_similarity(g, PE, "AI architect", method="weighted").score == pytest.approx(0.3749543, abs=1e-6)
-    assert role_similarity(g, PE, "Journalist").score == 0.0  # no skill known for the journalist
-    assert [s.b.label_en for s in nearest_roles(g, PE)] == ["AI architect", "System engineer"]
+    # both map to ESCO's ICT intelligent systems designer and ROME's M1889: 127 shared of 184
+    assert role_similarity(g, "Prompt Engineer", "AI architect").score == pytest.approx(127 / 184)
+    assert role_similarity(g, PE, "System engineer").score == pytest.approx(55 / 228)
+    assert role_similarity(g, PE, "AI architect", method="weighted").score == pytest.approx(0.6505821, abs=1e-6)
+    assert [s.b.label_en for s in nearest_roles(g, PE)] == [
+        "AI architect", "AI consultant", "System engineer", "Developer", "User experience (UX) expert"]
 
 
 def test_jaccard_two_of_three_shared():
@@ -286,9 +321,12 @@ def test_star_centre_ranks_first(by):
 
 def test_rank_on_the_real_graph(g):
     top = rank_skills(g, "degree")[0]
-    assert top.skill.label_en == "use an application-specific interface"
-    assert {r.label_en for r in top.roles} == {"AI architect", "AI researcher", "System engineer"}
-    assert {(u.label_en, v.label_en) for u, v in top.opens} == {("Prompt engineer", "AI architect"), ("Prompt engineer", "AI researcher")}
+    assert top.skill.label_fr == "Faire preuve de rigueur et de précision"  # a ROME soft skill of 8 roles' sheets
+    assert {r.label_en for r in top.roles} == {"AI architect", "AI consultant", "AI project lead", "AI researcher",
+                                               "Developer", "Journalist", "Prompt engineer", "System engineer"}
+    assert {(u.label_en, v.label_en) for u, v in top.opens} == {
+        ("Prompt engineer", "AI architect"), ("Prompt engineer", "AI consultant"),
+        ("Prompt engineer", "AI project lead"), ("Prompt engineer", "AI researcher")}
 
 
 def test_communities_are_deterministic(g):
@@ -346,8 +384,8 @@ def test_cli_path_between_with_explain(cli, capsys):
     assert cli(["path", "prompt-engineer", "Chercheur en IA", "--explain"]) == 0
     out = capsys.readouterr().out
     assert "Path from Prompt engineer to AI researcher (fewest steps): Prompt engineer → AI researcher" in out
-    assert "1 step, 4 skills to acquire on the way" in out
-    assert "Facts used (6):" in out
+    assert "1 step, 141 skills to acquire on the way" in out
+    assert "[ROME 4.0 460 (France Travail, ROME 4.0): K2402 aic:coreSkill " in out
     assert "[ESD: “Prompt Engineer” glossary sheet: « Chercheur en IA :" in out
     assert cli(["path", "AI researcher", "Prompt engineer"]) == 1
 
@@ -355,7 +393,8 @@ def test_cli_path_between_with_explain(cli, capsys):
 def test_cli_gap_json(cli, capsys):
     assert cli(["gap", "Prompt Engineer", "Architecte d'IA", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert len(data["to_acquire"]) == 30
+    assert len(data["to_acquire"]) == 164
+    assert data["to_acquire"][0]["strength"] == "essential" and data["preparation"][0]["kind"] == "job zone"
     assert {s["label_en"] for s in data["carried_over"]} == {"Creativity", "Understanding of generative AI"}
     assert data["evidence"] and all("source_label" in f for f in data["evidence"])
 
@@ -363,18 +402,19 @@ def test_cli_gap_json(cli, capsys):
 def test_cli_gap_table_in_french(cli, capsys):
     assert cli(["gap", "Prompt Engineer", "Chercheur en IA", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Skill gap from Prompt Engineer to Chercheur en IA: 4 to acquire, 0 carried over")
+    assert out.startswith("Skill gap from Prompt Engineer to Chercheur en IA: 141 to acquire, 0 carried over")
+    assert "Job Zone Five: Extensive Preparation Needed" in out
 
 
 def test_cli_similar_and_rank(cli, capsys):
     assert cli(["similar", "Prompt Engineer", "--method", "jaccard"]) == 0
     out = capsys.readouterr().out
-    assert "1  AI architect     0.4000  20" in out
+    assert "1  AI architect                 0.6902  127" in out
     assert cli(["similar", "Prompt Engineer", "AI architect", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["method"] == "weighted"
     assert cli(["rank", "skills", "--by", "pagerank", "--top", "3", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [s["label_en"] for s in data["skills"]][0] == "use an application-specific interface"
+    assert [s["label_fr"] for s in data["skills"]][0] == "Faire preuve de rigueur et de précision"
     assert cli(["rank", "communities"]) == 0
     assert "Communities of roles and skills (Louvain, seed 42)" in capsys.readouterr().out
 

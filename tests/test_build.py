@@ -62,7 +62,8 @@ def test_the_outputs_parse_back_to_the_same_graph(built, tmp_path):
     (tmp_path / "g.nq").write_bytes(built.files["ai-careers.nq"])
     quads.parse(tmp_path / "g.nq", format="nquads")
     graphs = {str(g.identifier).rsplit("/", 1)[-1] for g in quads.graphs() if len(g)}
-    assert graphs == {"ontology", "knowledge-base", "abc-article", "esd-sheet", "news-article", "esco"}
+    assert graphs == {"ontology", "knowledge-base", "abc-article", "esd-sheet", "news-article", "esco", "rome", "onet",
+                      "nesta-crosswalk"}
 
 
 def test_each_sources_statements_stay_in_its_own_named_graph(built):

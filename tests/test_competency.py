@@ -198,7 +198,35 @@ def test_each_role_maps_to_esco_and_only_the_prompt_engineer_is_emerging(ask):
         ("role:ux-expert", "skos:closeMatch", "user experience analyst", "false"),
         ("role:ai-researcher", "skos:broadMatch", "computer scientist", "false"),
         ("role:system-engineer", "skos:closeMatch", "ICT system architect", "false"),
+        ("role:journalist", "skos:exactMatch", "journalist", "false"),
+        ("role:advertiser", "skos:closeMatch", "advertising specialist", "false"),
+        ("role:developer", "skos:closeMatch", "software developer", "false"),
+        ("role:seo-consultant", "skos:closeMatch", "search engine optimisation expert", "false"),
     }
+
+
+def test_every_role_maps_to_rome_esco_and_onet_with_a_reason(ask):
+    rows = ask("framework-mappings")
+    found = {(role, framework, match, code) for role, framework, match, _, code, why, *_ in rows}
+    assert all(len(why) > 20 for *_, why, _, _ in rows)
+    assert {(r, f, m, c) for r, f, m, c in found if r in ("Prompt engineer", "AI researcher", "AI architect")} == {
+        ("Prompt engineer", "ESCO", "broad", "2511.11"),
+        ("Prompt engineer", "ROME 4.0", "exact", "510533"),
+        ("Prompt engineer", "ROME 4.0", "broad", "M1889"),
+        ("Prompt engineer", "O*NET", "broad", "15-1221.00"),
+        ("AI researcher", "ESCO", "broad", "2511.1"),
+        ("AI researcher", "ROME 4.0", "broad", "K2402"),
+        ("AI researcher", "O*NET", "close", "15-1221.00"),
+        ("AI architect", "ESCO", "close", "2511.11"),
+        ("AI architect", "ESCO", "broad", "2511.14"),
+        ("AI architect", "ROME 4.0", "close", "M1889"),
+        ("AI architect", "O*NET", "broad", "15-1299.08"),
+    }
+    # every role reaches all three frameworks
+    frameworks = {}
+    for role, framework, *_ in found:
+        frameworks.setdefault(role, set()).add(framework)
+    assert len(frameworks) == 11 and all(f == {"ESCO", "ROME 4.0", "O*NET"} for f in frameworks.values())
 
 
 def test_the_prompt_engineer_and_the_system_engineer_are_compared_as_complementary(ask):

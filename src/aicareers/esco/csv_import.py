@@ -298,24 +298,6 @@ def _expand(paths) -> list[Path]:
     return out
 
 
-def _container_names(paths: list[Path], location: str) -> list[str]:
-    """The names of the zip or folders that hold a file (``Distribution.location``), outermost first."""
-    for path in paths:
-        if path.is_file() and location.startswith(path.name + "!"):
-            member = location[len(path.name) + 1:]
-            return [path.name, *Path(member).parent.parts]
-    file = Path(location).resolve()
-    for path in paths:
-        if path.is_dir():
-            root = path.resolve()
-            try:
-                relative = file.relative_to(root)
-            except ValueError:
-                continue
-            return [root.name, *relative.parent.parts]
-    return []
-
-
 def resolve_download(
     paths: str | os.PathLike | Iterable[str | os.PathLike],
     *,
@@ -397,7 +379,7 @@ def resolve_download(
         return _replace_version(found, version.strip(), "given")
     said: dict[str, str] = {}
     for name in found.files():
-        for container in _container_names(expanded, dist.location(name)):
+        for container in dist.containers(name):
             number = version_in_name(container)
             if number is not None:
                 said.setdefault(number, container)

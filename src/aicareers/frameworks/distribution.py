@@ -40,12 +40,14 @@ class Distribution:
         if not paths:
             raise InputError("(no path)", None, None, f"no {what} given")
         self.what = what
-        self._members: dict[str, tuple[Path, str | None]] = {}  # base name -> (zip or folder, member)
+        self._members: dict[str, tuple[Path, str | None]] = {}  # base name -> (zip or file, member)
+        self._roots: dict[str, Path] = {}  # base name -> the path given that holds it
         for path in map(Path, paths):
             if path.is_dir():
                 for file in sorted(path.rglob("*")):
                     if file.is_file() and not file.name.startswith("."):
                         self._members.setdefault(file.name, (file, None))
+                        self._roots.setdefault(file.name, path)
             elif path.is_file() and zipfile.is_zipfile(path):
                 with zipfile.ZipFile(path) as archive:
                     for member in sorted(archive.namelist()):
@@ -79,6 +81,23 @@ class Distribution:
         """Where a file is, for messages: ``archive.zip!member`` or the file's path."""
         path, member = self._members[name]
         return f"{path.name}!{member}" if member is not None else str(path)
+
+    def containers(self, name: str) -> list[str]:
+        """The names of the zip and folders that hold a file, outermost first (a release often
+        says its version only there: ``ESCO dataset - v1.1.1 - classification - en - csv.zip``).
+
+        >>> import tempfile, zipfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> with zipfile.ZipFile(folder / "release-v2.zip", "w") as z:
+        ...     z.writestr("data/a.csv", "x")
+        >>> Distribution(folder / "release-v2.zip").containers("a.csv")
+        ['release-v2.zip', 'data']
+        """
+        path, member = self._members[name]
+        if member is not None:
+            return [path.name, *Path(member).parent.parts]
+        root = self._roots[name]
+        return [root.resolve().name, *path.relative_to(root).parent.parts]
 
     def open_text(self, name: str) -> io.TextIOBase:
         path, member = self._members[name]
