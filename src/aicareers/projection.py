@@ -278,7 +278,7 @@ def project(graph: Graph) -> nx.MultiDiGraph:
 
     for predicate in EDGE_PREDICATES:
         key = prefixes.normalizeUri(predicate)
-        # Ontology terms are labelled with rdfs:label; SKOS and ESCO terms are not in the graph.
+        # Ontology terms are labelled with rdfs:label (the reused SKOS and ESCO ones too, in ontology.ttl).
         attrs = {
             "predicate": key,
             "label_fr": _text(graph, predicate, RDFS.label, "fr") or key,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -124,17 +125,31 @@ def register(subparsers) -> None:
 # ------------------------------------------------------------------------------- output
 
 
-def table(headers: list[str], rows: list[list], indent: str = "  ") -> str:
-    """Rows aligned in columns under ``headers``.
+def table(headers: list[str], rows: list[list], indent: str = "  ", width: int | None = None) -> str:
+    """Rows aligned in columns under ``headers``, fitted to ``width`` (default: the terminal's).
+
+    When the table is wider, the widest columns are narrowed and their long cells end with "…"
+    (``--format json`` has every cell whole).
 
     >>> print(table(["a", "bb"], [[1, "x"], [22, "yyy"]]))
       a   bb
       1   x
       22  yyy
+    >>> print(table(["name", "note"], [["Prompt engineer", "a very long note indeed"]], width=30))
+      name           note
+      Prompt engin…  a very long …
     """
     cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = [indent + "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    room = width - len(indent) - 2 * (len(headers) - 1)
+    while sum(widths) > room and max(widths) > 12:  # narrow the widest column, one character at a time
+        widths[widths.index(max(widths))] -= 1
+
+    def cut(text: str, w: int) -> str:
+        return text if len(text) <= w else text[: w - 1] + "…"
+
+    lines = [indent + "  ".join(cut(c, w).ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
     return "\n".join(lines)
 
 
