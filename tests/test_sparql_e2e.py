@@ -27,7 +27,7 @@ def embedded(built, built_dir):
 
 @pytest.fixture(scope="module")
 def served(built, built_dir, tmp_path_factory):
-    """`aicareers serve` over the built graph, on a free loopback port."""
+    """`aicareers serve` over the built graph (Oxigraph, its default store), on a free loopback port."""
     port = free_port()
     command = [sys.executable, "-m", "aicareers", "serve", "--graph", str(built_dir / "ai-careers.nq"), "--port", str(port)]
     with running(command, f"http://127.0.0.1:{port}/", tmp_path_factory.mktemp("serve") / "serve.log"):
@@ -63,7 +63,8 @@ def test_every_catalogue_query_on_oxigraph_after_push(name, embedded, oxigraph_p
 def test_push_puts_each_source_in_its_own_named_graph(oxigraph_pushed):
     rows = run_query(None, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", endpoint=oxigraph_pushed)
     graphs = {str(g).rsplit("/", 1)[-1] for g, _ in rows}
-    assert graphs == {"ontology", "knowledge-base", "abc-article", "esd-sheet", "news-article", "esco"}
+    assert graphs == {"ontology", "knowledge-base", "abc-article", "esd-sheet", "news-article", "esco", "rome", "onet",
+                      "nesta-crosswalk"}
 
 
 @pytest.mark.server

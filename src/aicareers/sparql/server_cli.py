@@ -38,7 +38,9 @@ def register(subparsers) -> None:
     serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s; 0 picks a free one)")
     serve.add_argument("--timeout", type=float, default=10.0, help="query time limit in seconds (default: %(default)s)")
     serve.add_argument("--max-results", type=int, default=10000, help="result rows at most (default: %(default)s)")
-    serve.set_defaults(handler=_serve)
+    # Serving defaults to Oxigraph: with the frameworks in the graph, rdflib's engine takes over
+    # ten seconds on some catalogue queries sent with their parameters bound by VALUES.
+    serve.set_defaults(handler=_serve, backend="oxigraph")
 
     push = subparsers.add_parser("push", help="upload the graph to a SPARQL store (Graph Store HTTP Protocol)")
     add_store_arguments(push)
