@@ -64,7 +64,7 @@ from rdflib.namespace import PROV, RDF, SKOS
 
 from aicareers.atomic import write_atomic
 from aicareers.errors import InputError
-from aicareers.frameworks.distribution import Distribution
+from aicareers.frameworks.distribution import Distribution, wrong_width
 from aicareers.frameworks.report import Problem
 from aicareers.frameworks.sources import FRAMEWORKS, framework_source_triples
 from aicareers.namespaces import AIC, ESCO, bind_prefixes
@@ -478,7 +478,7 @@ class _Reader:
                     if len(row) != width:
                         if not row:
                             continue  # a blank line, e.g. at the end of the file
-                        _wrong_width(name, line, header, row)
+                        wrong_width(name, line, header, row, " (a comma in an unquoted cell?)")
                     self.rows += 1
                     yield line, row
                     if self.rows == mark:
@@ -492,18 +492,6 @@ class _Reader:
             raise InputError(name, where, None, f"malformed CSV: {err}") from None
         except UnicodeDecodeError as err:
             raise InputError(name, None, None, f"not UTF-8 text: {err}") from None
-
-
-def _wrong_width(name: str, line: int, header: list[str], row: list[str]) -> None:
-    if len(row) < len(header):
-        column = header[len(row)]
-        message = (f"malformed row: {len(row)} fields where the header has {len(header)}; "
-                   f"the fields from {column!r} on are missing")
-    else:
-        column = header[-1]
-        message = (f"malformed row: {len(row)} fields where the header has {len(header)}; "
-                   f"extra fields after {column!r} (a comma in an unquoted cell?)")
-    raise InputError(name, f"line {line}", column, message)
 
 
 def _iri(value: str, name: str, line: int, column: str) -> str:

@@ -146,7 +146,7 @@ class Table:
                     if len(row) != width:
                         if not row or row == [""]:
                             continue  # a blank line, e.g. at the end of the file
-                        self._wrong_width(line, header, row)
+                        wrong_width(self.name, line, header, row)
                     self.rows += 1
                     yield line, dict(zip(header, row))
                     if mark and self.rows == mark:
@@ -173,16 +173,25 @@ class Table:
                 raise InputError(self.name, "line 1", column, f"missing column {column!r}{hint}: expected the "
                                  f"columns {', '.join(self.required)} in the header")
 
-    def _wrong_width(self, line: int, header: list[str], row: list[str]) -> None:
-        if len(row) < len(header):
-            column = header[len(row)]
-            message = (f"malformed row: {len(row)} fields where the header has {len(header)}; "
-                       f"the fields from {column!r} on are missing")
-        else:
-            column = header[-1]
-            message = (f"malformed row: {len(row)} fields where the header has {len(header)}; "
-                       f"extra fields after {column!r}")
-        raise InputError(self.name, f"line {line}", column, message)
+
+
+def wrong_width(name: str, line: int, header: list[str], row: list[str], hint: str = "") -> None:
+    """Raise the error of a row whose field count is not the header's, naming the column at fault.
+
+    >>> wrong_width("a.csv", 3, ["x", "y"], ["1"])
+    Traceback (most recent call last):
+    ...
+    aicareers.errors.InputError: a.csv: record line 3: field y: malformed row: 1 fields where the header has 2; the fields from 'y' on are missing
+    """
+    if len(row) < len(header):
+        column = header[len(row)]
+        message = (f"malformed row: {len(row)} fields where the header has {len(header)}; "
+                   f"the fields from {column!r} on are missing")
+    else:
+        column = header[-1]
+        message = (f"malformed row: {len(row)} fields where the header has {len(header)}; "
+                   f"extra fields after {column!r}{hint}")
+    raise InputError(name, f"line {line}", column, message)
 
 
 def progress_step(progress: bool | int | None, default: int = 10_000) -> int:
