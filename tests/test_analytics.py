@@ -75,6 +75,7 @@ def g(built):
 def cli(g, monkeypatch):
     """``aicareers.cli.main`` on the in-memory build (not on whatever graph/ holds)."""
     monkeypatch.setattr(analytics_cli, "load_graph", lambda path=None: g)
+    monkeypatch.setenv("COLUMNS", "160")  # tables fit the terminal: fix its width, as CI has none
     return main
 
 
@@ -404,6 +405,17 @@ def test_cli_gap_table_in_french(cli, capsys):
     out = capsys.readouterr().out
     assert out.startswith("Skill gap from Prompt Engineer to Chercheur en IA: 141 to acquire, 0 carried over")
     assert "Job Zone Five: Extensive Preparation Needed" in out
+
+
+def test_cli_tables_wrap_to_a_narrow_terminal_and_cut_nothing(cli, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    assert cli(["gap", "Prompt Engineer", "Chercheur en IA", "--lang", "fr"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    zone = next(i for i, line in enumerate(lines) if "Job Zone Five:" in line)
+    assert lines[zone + 1].split() == ["Extensive", "and", "Information"]
+    assert lines[zone + 2].split()[:2] == ["Preparation", "Needed"]
+    rows = [line for line in lines if line.startswith("  ")]  # table rows; headlines and notes are prose
+    assert max(len(line) for line in rows) <= 60 and not any("…" in line for line in rows)
 
 
 def test_cli_similar_and_rank(cli, capsys):

@@ -25,6 +25,7 @@ def g(built):
 @pytest.fixture
 def cli(g, monkeypatch):
     monkeypatch.setattr(analytics_cli, "load_graph", lambda path=None: g)
+    monkeypatch.setenv("COLUMNS", "160")  # tables fit the terminal: fix its width, as CI has none
     return main
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import textwrap
 import sys
 from pathlib import Path
 
@@ -128,8 +129,8 @@ def register(subparsers) -> None:
 def table(headers: list[str], rows: list[list], indent: str = "  ", width: int | None = None) -> str:
     """Rows aligned in columns under ``headers``, fitted to ``width`` (default: the terminal's).
 
-    When the table is wider, the widest columns are narrowed and their long cells end with "…"
-    (``--format json`` has every cell whole).
+    When the table is wider, the widest columns are narrowed and their long cells wrap onto the
+    next lines, so that nothing is cut (a name or a job zone read in half misleads).
 
     >>> print(table(["a", "bb"], [[1, "x"], [22, "yyy"]]))
       a   bb
@@ -137,7 +138,8 @@ def table(headers: list[str], rows: list[list], indent: str = "  ", width: int |
       22  yyy
     >>> print(table(["name", "note"], [["Prompt engineer", "a very long note indeed"]], width=30))
       name           note
-      Prompt engin…  a very long …
+      Prompt         a very long
+      engineer       note indeed
     """
     cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
@@ -146,11 +148,25 @@ def table(headers: list[str], rows: list[list], indent: str = "  ", width: int |
     while sum(widths) > room and max(widths) > 12:  # narrow the widest column, one character at a time
         widths[widths.index(max(widths))] -= 1
 
-    def cut(text: str, w: int) -> str:
-        return text if len(text) <= w else text[: w - 1] + "…"
-
-    lines = [indent + "  ".join(cut(c, w).ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines = []
+    for row in cells:
+        wrapped = [textwrap.wrap(c, w, break_on_hyphens=False) or [""] for c, w in zip(row, widths)]
+        for i in range(max(len(parts) for parts in wrapped)):
+            parts = [p[i] if i < len(p) else "" for p in wrapped]
+            lines.append(indent + "  ".join(p.ljust(w) for p, w in zip(parts, widths)).rstrip())
     return "\n".join(lines)
+
+
+def paragraph(text: str, first: str = "", rest: str = "", width: int | None = None) -> str:
+    """``text`` wrapped to ``width`` (default: the terminal's), lines after the first indented by ``rest``.
+
+    >>> print(paragraph("routes are linked to roles, never to skills", "  - ", "    ", width=24))
+      - routes are linked to
+        roles, never to
+        skills
+    """
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
 
 
 def _print_json(data) -> None:
@@ -250,7 +266,8 @@ def _print_gap(gap: Gap, lang: str) -> None:
         rows = [[_skill_name(s, lang), _skill_type(s), "; ".join(s.required.describe_origins()), "; ".join(s.held.describe_origins())] for s in gap.carried_over]
         print(table(["skill", "type", "required through", f"held by {a} through"], rows))
     if gap.not_listed:
-        print(f"\nHeld by {a}, not listed for {b} ({len(gap.not_listed)}): " + ", ".join(s.label(lang) for s in gap.not_listed))
+        print()
+        print(paragraph(f"Held by {a}, not listed for {b} ({len(gap.not_listed)}): " + ", ".join(s.label(lang) for s in gap.not_listed)))
     served = [(s, m) for s in gap.to_acquire + gap.carried_over for m in s.missions]
     if served:
         print("\nMissions served:")
@@ -269,7 +286,7 @@ def _print_gap(gap: Gap, lang: str) -> None:
     if gap.notes:
         print("\nNotes:")
         for note in gap.notes:
-            print(f"  - {note}")
+            print(paragraph(note, "  - ", "    "))
 
 
 def _print_preparation(preparation) -> None:
