@@ -117,10 +117,22 @@ def _oxigraph_store_class():
         def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803
             if not isinstance(query, str) or kwargs:  # oxrdflib's own refusals and messages
                 return super().query(query, initNs, initBindings, queryGraph, **kwargs)
+            from aicareers.sparql.text import has_dataset_clause
+
+            # A query's FROM / FROM NAMED name its dataset: the union flag would override them.
+            union = queryGraph == "__UNION__" and not has_dataset_clause(query)
+            default = to_ox(queryGraph) if isinstance(queryGraph, Node) and not has_dataset_clause(query) else None
+            return self.run(query, initNs, initBindings, union=union, default_graph=default)
+
+        def run(self, query: str, initNs, initBindings, *, union=False, default_graph=None,  # noqa: N803
+                named_graphs=None, base=None):
+            """Evaluate ``query`` on Oxigraph with an explicit dataset; an rdflib Result."""
             answer = self._inner.query(
                 query,
-                use_default_graph_as_union=queryGraph == "__UNION__",
-                default_graph=(to_ox(queryGraph) if isinstance(queryGraph, Node) else None),
+                base_iri=base,
+                use_default_graph_as_union=union,
+                default_graph=default_graph,
+                named_graphs=named_graphs,
                 prefixes=dict(self._namespace_for_prefix, **initNs),
                 substitutions={ox.Variable(k): to_ox(v) for k, v in initBindings.items()},
             )
@@ -128,7 +140,9 @@ def _oxigraph_store_class():
                 out = Result("SELECT")
                 out.vars = variables = [Variable(v.value) for v in answer.variables]
                 convert = self._convert
-                out.bindings = [{var: convert(value) for var, value in zip(variables, solution)} for solution in answer]
+                # a generator: rdflib's Result pulls it lazily, so a reader that stops early (the
+                # endpoint's result-size limit) does not make Oxigraph compute every solution
+                out.bindings = ({var: convert(value) for var, value in zip(variables, solution)} for solution in answer)
             elif isinstance(answer, ox.QueryBoolean):
                 out = Result("ASK")
                 out.askAnswer = bool(answer)
