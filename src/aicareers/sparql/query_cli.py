@@ -61,6 +61,15 @@ def _positive_seconds(text: str) -> float:
     return value
 
 
+def _memory_size(text: str) -> int:
+    from aicareers.sparql.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except AiCareersError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "query",
@@ -95,6 +104,9 @@ def register(subparsers) -> None:
                         help=f"the data (default: graph/{DEFAULT_GRAPH_NAME})")
     parser.add_argument("--timeout", type=_positive_seconds, metavar="S",
                         help="stop the query after S seconds (default: no limit locally)")
+    parser.add_argument("--max-memory", type=_memory_size, metavar="SIZE", default=None,
+                        help="stop a local query that needs more memory than SIZE beyond the data "
+                             "(e.g. 512M, 2G; default: half of this machine's memory)")
     parser.set_defaults(handler=run)
 
 
@@ -213,7 +225,11 @@ def run(args: argparse.Namespace) -> int:
     bindings = _bindings(args)
     dataset = open_data(args)
     try:
-        result = run_query(dataset, query, bindings, endpoint=args.endpoint, timeout=args.timeout)
+        from aicareers.sparql.limits import default_max_memory
+
+        max_memory = args.max_memory or (default_max_memory() if dataset is not None else None)
+        result = run_query(dataset, query, bindings, endpoint=args.endpoint, timeout=args.timeout,
+                           max_memory=max_memory)
     finally:
         if dataset is not None and args.store_path:
             dataset.close()  # releases the on-disk store's lock

@@ -39,7 +39,7 @@ from rdflib.query import Result
 
 from aicareers.errors import AiCareersError
 from aicareers.namespaces import PREFIXES
-from aicareers.sparql.endpoint import blank_opaque
+from aicareers.sparql.text import blank_opaque
 from aicareers.store import backend_of
 
 __all__ = [

@@ -38,6 +38,10 @@ def register(subparsers) -> None:
     serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s; 0 picks a free one)")
     serve.add_argument("--timeout", type=float, default=10.0, help="query time limit in seconds (default: %(default)s)")
     serve.add_argument("--max-results", type=int, default=10000, help="result rows at most (default: %(default)s)")
+    serve.add_argument("--max-workers", type=int, default=4, help="queries evaluated at once (default: %(default)s)")
+    serve.add_argument("--max-memory", metavar="SIZE",
+                       help="memory one query may take beyond the data, e.g. 512M or 2G; 503 past it "
+                            "(default: half of this machine's memory shared among the workers; 0: no limit)")
     serve.set_defaults(handler=_serve)
 
     push = subparsers.add_parser("push", help="upload the graph to a SPARQL store (Graph Store HTTP Protocol)")
@@ -52,8 +56,12 @@ def register(subparsers) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from .endpoint import serve
 
+    from .limits import parse_size
+
+    max_memory = None if args.max_memory is None else 0 if args.max_memory.strip() == "0" else parse_size(args.max_memory)
     dataset = load_built_graph(args.graph, args.backend, args.store_path)
-    serve(dataset, args.host, args.port, timeout=args.timeout, max_results=args.max_results)
+    serve(dataset, args.host, args.port, timeout=args.timeout, max_results=args.max_results,
+          max_workers=args.max_workers, max_memory=max_memory)
     return 0
 
 
