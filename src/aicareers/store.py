@@ -54,7 +54,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.query import Result
 from rdflib.term import Node, URIRef
 
-from aicareers.errors import AiCareersError, InputError
+from aicareers.errors import AiCareersError, InputError, UsageError
 from aicareers.namespaces import bind_prefixes
 
 __all__ = [
@@ -198,7 +198,7 @@ def open_dataset(backend: str = "rdflib", path: str | os.PathLike | None = None)
             dataset.open(os.fspath(path), create=False)
         except OSError as error:  # locked by another process, not a store, unreadable...
             message = " ".join(str(error).split())
-            raise AiCareersError(f"cannot open the Oxigraph store at {path}: {message}") from None
+            raise UsageError(f"cannot open the Oxigraph store at {path}: {message}") from None
     # Only the project's prefixes (no rdflib defaults such as brick: or dcat:).
     dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
     bind_prefixes(dataset)
@@ -246,6 +246,9 @@ def load_dataset(
     nquads_path = Path(nquads_path)
     if not nquads_path.is_file():
         raise InputError(str(nquads_path), None, None, "no such N-Quads file")
+    from aicareers.atomic import check_complete
+
+    check_complete(nquads_path.parent)  # never half of an interrupted build's files
     dataset = open_dataset(backend, path)
     try:
         if backend == "oxigraph":

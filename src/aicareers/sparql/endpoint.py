@@ -99,7 +99,7 @@ from urllib.parse import parse_qs, urlsplit
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
-from aicareers.errors import AiCareersError
+from aicareers.errors import AiCareersError, UsageError
 from aicareers.namespaces import bind_prefixes
 from aicareers.sparql import limits
 from aicareers.sparql.execute import ProtocolDataset, execute
@@ -1228,7 +1228,7 @@ def make_server(
         )
     except OSError as error:
         evaluator.close()
-        raise AiCareersError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
 
 
 def serve(
