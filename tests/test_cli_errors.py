@@ -171,3 +171,38 @@ def test_an_unwritable_out_fails_before_the_import(bad, tmp_path):
                                "--esco-version", "1.1.1"], capture_output=True, text=True, timeout=300)
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1, done.stderr  # the error only: no "ESCO ... languages" line
+
+
+@pytest.fixture(scope="module")
+def bulk_graph(tmp_path_factory) -> Path:
+    """A small N-Quads graph whose cross product does not fit in 64 MB."""
+    path = tmp_path_factory.mktemp("bulk") / "bulk.nq"
+    path.write_text("".join(f'<urn:x:n{i}> <urn:x:value> "value number {i}" <urn:x:g> .\n' for i in range(3000)),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("backend", ["rdflib", "oxigraph"])
+def test_the_query_command_stops_a_query_past_its_memory_limit(bulk_graph, backend, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d"))
+    status = main(["query", "-", "--graph", str(bulk_graph), "--backend", backend, "--max-memory", "64M"])
+    out, err = capsys.readouterr()
+    assert status == 1 and not out
+    assert len(err.strip().splitlines()) == 1, err  # Oxigraph's own "memory allocation failed" stays out
+    assert "needed more memory than its limit of 64 MB" in err, err
+
+
+@pytest.mark.parametrize("backend", ["rdflib", "oxigraph"])
+def test_the_query_command_gives_deep_nesting_its_real_cause(bulk_graph, backend, capsys, monkeypatch):
+    for depth, expected in ((100, 0), (20_000, 2)):
+        query = "SELECT ?x WHERE { BIND(" + "(" * depth + "1" + ")" * depth + " AS ?x) }"
+        monkeypatch.setattr(sys, "stdin", io.StringIO(query))
+        status = main(["query", "-", "--graph", str(bulk_graph), "--backend", backend, "--format", "csv"])
+        out, err = capsys.readouterr()
+        assert status == expected, err
+        if expected:
+            # the BIND's own parentheses and the braces count too
+            assert f"nests brackets {depth + 2} deep; at most 256" in err and len(err.splitlines()) == 1
+            assert "malformed" not in err
+        else:
+            assert out.splitlines() == ["x", "1"]

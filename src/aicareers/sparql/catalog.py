@@ -69,6 +69,7 @@ __all__ = [
     "QuerySyntaxError",
     "QueryTimeoutError",
     "QueryMemoryError",
+    "QueryTooDeepError",
     "parse_query_text",
     "parse_query_file",
     "load_catalog",
@@ -812,10 +813,16 @@ class _Plan:
     shifts: list[tuple[int, int, int]]
 
 
-def _too_deep(text: str) -> QuerySyntaxError:
-    return QuerySyntaxError(
+class QueryTooDeepError(AiCareersError):
+    """A query nesting brackets deeper than the parsers can follow (valid SPARQL, refused)."""
+
+    exit_status = 2
+
+
+def _too_deep(text: str) -> QueryTooDeepError:
+    return QueryTooDeepError(
         f"the query nests brackets {nesting_depth(text)} deep; at most {MAX_NESTING} are accepted "
-        "(the parsers recurse once per level)"
+        "(the parsers recurse once per level): write it with less nesting"
     )
 
 
