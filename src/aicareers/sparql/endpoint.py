@@ -44,14 +44,16 @@ and serialises it and sends the response back over a socket pair. The request th
 that response until the deadline and otherwise kills the worker (``SIGKILL``) and answers 503:
 the evaluation really stops and its memory is freed. Workers start from a copy-on-write snapshot
 of the dataset as it was when :func:`make_server` was called: later changes to ``dataset`` in
-this process are not seen (do not write to an on-disk store while it is served). **Memory limit** (``max_memory`` bytes, 503 when exceeded): each worker may grow by at most
-that much beyond the served data (an address-space limit set in the worker, see
-:mod:`aicareers.sparql.limits`); the default shares half the machine's memory among the workers.
-A worker that ends without answering (memory, a stack overflow) is reported with its cause by
-the zygote, which keeps each worker's standard error. At most
+this process are not seen (do not write to an on-disk store while it is served). At most
 ``max_workers`` queries are evaluated at once; a query waiting longer than the time limit for a
 free worker also gets 503. On platforms without ``os.fork`` (Windows) queries run in a thread and
 the limit only bounds the wait: the evaluation goes on in the background.
+
+**Memory limit** (``max_memory`` bytes, 503 when exceeded): each worker may grow by at most that
+much beyond the served data (an address-space limit set in the worker, see
+:mod:`aicareers.sparql.limits`); the default shares half the machine's memory among the workers.
+A worker that ends without answering (out of memory, a stack overflow) is reported with its cause
+by the zygote, which keeps each worker's standard error until it has reaped it.
 
 **Result-size limit** (``max_results``): a SELECT answers at most ``max_results`` rows and a
 CONSTRUCT or DESCRIBE at most ``max_results`` triples. A larger result is *truncated* (not
