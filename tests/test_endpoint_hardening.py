@@ -227,3 +227,21 @@ def test_a_long_malformed_query_is_not_echoed_in_full(endpoint):
 def test_a_long_path_is_not_echoed_in_full(endpoint):
     status, _, body = get(endpoint, "/" + "y" * 30_000)
     assert status == 404 and len(body) < 500
+
+
+def test_a_body_past_the_limit_gets_413_not_a_broken_pipe(endpoint):
+    """The body is read (and dropped) before the answer, so the client, still sending, reads it."""
+    for _ in range(3):
+        body = b"query=" + b"x" * (2 << 20)
+        status, _, answer = get_with_body(endpoint, body)
+        assert status == 413 and b"larger than" in answer
+
+
+def get_with_body(endpoint, body: bytes):
+    connection = http.client.HTTPConnection("127.0.0.1", endpoint.port, timeout=300)
+    try:
+        connection.request("POST", "/sparql", body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()

@@ -117,6 +117,8 @@ __all__ = [
 QUERY_PATHS = ("/sparql", "/query")
 #: Largest POST body accepted (bytes); a bigger one gets 413.
 MAX_BODY_BYTES = 1 << 20
+#: A body too large but no larger than this is read and dropped before the 413 is sent.
+DRAIN_BYTES = 16 << 20
 
 
 #: Offers per result kind: (media type a client may ask for, format key). The first is the default.
@@ -959,6 +961,15 @@ class SparqlRequestHandler(BaseHTTPRequestHandler):
         except ValueError:
             raise _BodyError(400, f"invalid Content-Length {shorten(length_header, 40)!r}") from None
         if length > MAX_BODY_BYTES:
+            if length <= DRAIN_BYTES:
+                # read it (and drop it) first: a client still sending when the connection closes
+                # gets a broken pipe instead of the 413
+                left = length
+                while left > 0:
+                    chunk = self.rfile.read(min(1 << 16, left))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
             raise _BodyError(413, f"the request body is larger than {MAX_BODY_BYTES} bytes")
         body = self.rfile.read(length) if length > 0 else b""
         if len(body) < length:
