@@ -202,11 +202,14 @@ def recover(out_dir: str | os.PathLike) -> list[Path]:
         _finish(out_dir, journal)
     removed = []
     if out_dir.is_dir():
-        for leftover in sorted(out_dir.rglob(".*.tmp")):
-            if leftover.is_file() and _TEMPORARY.match(leftover.name):
-                _step("remove", leftover)
-                leftover.unlink(missing_ok=True)
-                removed.append(leftover)
+        # the folder and its sub-folders (html/), not deeper: `--out .` must not sweep a whole tree
+        folders = [out_dir] + sorted(p for p in out_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+        for folder in folders:
+            for leftover in sorted(folder.glob(".*.tmp")):
+                if leftover.is_file() and _TEMPORARY.match(leftover.name):
+                    _step("remove", leftover)
+                    leftover.unlink(missing_ok=True)
+                    removed.append(leftover)
     return removed
 
 
