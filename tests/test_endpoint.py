@@ -325,11 +325,25 @@ def test_unknown_prefix_is_a_bad_query(endpoint):
     assert b"nope" in body
 
 
-def test_dataset_parameters_and_service_are_refused(endpoint):
-    status, _, body = http(endpoint.url, query=FRENCH, params={"default-graph-uri": str(G.roles)})
-    assert (status, b"not supported" in body) == (400, True)
-    status, _, body = http(endpoint.url, query="SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
-    assert (status, b"SERVICE" in body) == (403, True)
+COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def count(endpoint, query=COUNT_ALL, **params) -> int:
+    status, _, body = http(endpoint.url, query=query, params=params, accept="text/csv")
+    assert status == 200, body
+    return int(body.split(b"\r\n")[1])
+
+
+def test_dataset_parameters_are_honoured_and_service_refused(endpoint):
+    assert count(endpoint, **{"default-graph-uri": str(G.roles)}) == 5
+    assert count(endpoint, **{"default-graph-uri": ""}) == 5 + 2 + BULK  # as a form sends it: absent
+    assert count(endpoint, **{"named-graph-uri": str(G.roles)}) == 0  # named graphs only: empty default
+    assert count(endpoint, "SELECT (COUNT(*) AS ?n) FROM <https://example.org/test/graph/skills> { ?s ?p ?o }") == 2
+    status, _, body = http(endpoint.url, query=COUNT_ALL, params={"default-graph-uri": "not an iri"})
+    assert (status, b"absolute IRIs" in body) == (400, True)
+    for service in ("SERVICE", "\\u0053ERVICE", "serv\\u0069ce"):
+        status, _, body = http(endpoint.url, query=f"SELECT * {{ {service} <http://127.0.0.1:9/sparql> {{ ?s ?p ?o }} }}")
+        assert (status, b"SERVICE" in body) == (403, True), service
 
 
 def test_other_requests(endpoint):

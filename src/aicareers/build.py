@@ -157,7 +157,7 @@ def build_rdflib(out_dir, *, facts_dir, ontology, shapes, frameworks, selections
 
     from . import iris
     from .assembly import make_report, report_files
-    from .atomic import write_all_atomic
+    from .atomic import write_set
     from .serialize import to_jsonld, to_nquads, to_trig, to_turtle, union_graph
     from .validate import check_graph
 
@@ -184,7 +184,7 @@ def build_rdflib(out_dir, *, facts_dir, ontology, shapes, frameworks, selections
         clock.lap(name)
     files.update(report_files(report))
     if out_dir is not None:
-        write_all_atomic({Path(out_dir) / name: data for name, data in files.items()})
+        write_set(out_dir, files)
         clock.lap("write")
     return Build(dataset, graph, report, files, backend="rdflib", timings=clock.laps)
 
@@ -230,11 +230,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .atomic import check_writable, write_set
+
+    check_writable(args.out)  # before the work, not after it
     frameworks = {key: getattr(args, key) for key in FRAMEWORK_KEYS if getattr(args, key, None)}
     versions = {k: v for k, v in (("esco", getattr(args, "esco_version", None)),
                                   ("onet", getattr(args, "onet_version", None))) if v}
+    html = getattr(args, "html", True)
     result = build(
-        args.out, facts_dir=args.facts, seeds_dir=args.seeds, frameworks=frameworks, versions=versions,
+        None if html else args.out, facts_dir=args.facts, seeds_dir=args.seeds, frameworks=frameworks, versions=versions,
         selections={"esco": set(args.esco_occupations)} if args.esco_occupations else None,
         progress=bool(frameworks), backend=getattr(args, "backend", "auto"),
     )  # fmt: skip
@@ -243,18 +247,25 @@ def _run(args: argparse.Namespace) -> int:
     for fw in result.report.get("frameworks", {}).values():
         counts = ", ".join(f"{n:,} {kind}" for kind, n in fw["counts"].items())
         print(f"{fw['title']} {fw['version']}: {counts}")
-    print(f"built {result.report['triples']} triples into {args.out}/: {', '.join(result.files)}")
-    if getattr(args, "html", True):
-        from .html import write_pages
+    if html:
+        from .html.pages import remove_stale_pages, render_pages
 
-        pages = write_pages(result.projection(), Path(args.out) / "html", lang=getattr(args, "lang", "fr"))
+        # the graph files, the report and the pages switch together (aicareers.atomic.write_set):
+        # a kill cannot leave a new graph beside old pages
+        pages = render_pages(result.projection(), lang=getattr(args, "lang", "fr"))
+        write_set(args.out, {**result.files, **{f"html/{name}": page for name, page in pages.items()}})
+        remove_stale_pages(Path(args.out) / "html", pages)
+    print(f"built {result.report['triples']} triples into {args.out}/: {', '.join(result.files)}")
+    if html:
         print(f"wrote {len(pages)} interactive pages into {Path(args.out) / 'html'}/: open {Path(args.out) / 'html' / 'index.html'}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``build_graph.py``: same options as ``aicareers build``."""
-    parser = argparse.ArgumentParser(prog="build_graph.py", description="Build the AI-careers graph into graph/.")
+    from .cli import OneLineParser
+
+    parser = OneLineParser(prog="build_graph.py", description="Build the AI-careers graph into graph/.")
     add_arguments(parser)
     args = parser.parse_args(argv)
     try:

@@ -3,7 +3,8 @@
 Each module listed in :data:`COMMAND_MODULES` has a ``register(subparsers)`` function that adds its
 sub-commands; a sub-command's handler takes the parsed arguments and returns an exit status.
 Errors of the project (:class:`aicareers.errors.AiCareersError`) are printed on one line, with no
-traceback, and give their own exit status.
+traceback, and give their own exit status; so are usage errors (status 2), files the system
+refuses (status 2) and, as a last resort, errors nobody foresaw (status 70, "please report it").
 
 >>> parser = make_parser()
 >>> "build" in parser.format_help() and "serve" in parser.format_help()
@@ -17,7 +18,7 @@ import importlib
 import sys
 
 from . import __version__
-from .errors import AiCareersError
+from .errors import AiCareersError, ValidationError
 
 #: Modules that contribute sub-commands, in the order ``--help`` lists them.
 COMMAND_MODULES = [
@@ -32,8 +33,18 @@ COMMAND_MODULES = [
 ]
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line (the message, and where help is)."""
+
+    def error(self, message: str):
+        from .sparql.text import shorten
+
+        message = shorten(" ".join(message.split()), 300)
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="aicareers",
         description="The AI-careers knowledge graph: build it, query it, analyse it.",
     )
@@ -50,12 +61,36 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except AiCareersError as error:
-        print(f"aicareers {args.command}: error: {error}", file=sys.stderr)
+        # the SHACL report (exit 3) is read as a report, one violation per line; the rest is one line
+        text = str(error) if isinstance(error, ValidationError) else _one_line(str(error))
+        print(f"aicareers {args.command}: error: {text}", file=sys.stderr)
         return error.exit_status
     except BrokenPipeError:  # e.g. `aicareers query ... | head`
         return 0
     except KeyboardInterrupt:
         return 130
+    except OSError as error:  # the system refused a file or folder the user named
+        where = f"{error.filename}: " if getattr(error, "filename", None) else ""
+        print(f"aicareers {args.command}: error: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print(f"aicareers {args.command}: error: out of memory", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - a bug: still one line, never a traceback
+        print(f"aicareers {args.command}: internal error ({type(error).__name__}): {_one_line(str(error))}; "
+              "please report it", file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+#: Exit status of an error the code did not foresee (a bug), as sysexits' EX_SOFTWARE.
+INTERNAL_ERROR = 70
+
+
+def _one_line(text: str) -> str:
+    """An error message on one line: multi-line reports (SHACL, the parser's caret) are joined."""
+    from .sparql.text import shorten
+
+    return shorten(" | ".join(line.strip() for line in text.splitlines() if line.strip()), 2000)
 
 
 if __name__ == "__main__":

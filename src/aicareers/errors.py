@@ -28,6 +28,13 @@ class InputError(AiCareersError):
         super().__init__(": ".join(parts + [message]))
 
 
+class UsageError(AiCareersError):
+    """A command-line value that cannot be used: out of range, not a URL, a file that cannot be
+    read or written; the command stops before doing any work."""
+
+    exit_status = 2
+
+
 class ValidationError(AiCareersError):
     """The graph does not conform to the SHACL shapes; carries the readable report."""
 

@@ -36,6 +36,7 @@ from .errors import InputError
 from .literals import decimal_literal
 from .namespaces import AIC, ESCO_OCC, ESCO_SKILL, SCHEMA, bind_prefixes
 from .records import CURRENCIES, KINDS, Field, Kind
+from .yamlsafe import load_yaml_file
 
 LANGS = ("fr", "en")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -116,7 +117,7 @@ def read_facts(directory: str | Path) -> Facts:
 def _read_file(path: Path) -> Iterable[Record]:
     name = str(path)
     try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        content = load_yaml_file(path)  # strict: duplicate keys, depth, aliases, size, long numbers
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else None

@@ -54,7 +54,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.query import Result
 from rdflib.term import Node, URIRef
 
-from aicareers.errors import AiCareersError, InputError
+from aicareers.errors import AiCareersError, InputError, UsageError
 from aicareers.namespaces import bind_prefixes
 
 __all__ = [
@@ -117,10 +117,22 @@ def _oxigraph_store_class():
         def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803
             if not isinstance(query, str) or kwargs:  # oxrdflib's own refusals and messages
                 return super().query(query, initNs, initBindings, queryGraph, **kwargs)
+            from aicareers.sparql.text import has_dataset_clause
+
+            # A query's FROM / FROM NAMED name its dataset: the union flag would override them.
+            union = queryGraph == "__UNION__" and not has_dataset_clause(query)
+            default = to_ox(queryGraph) if isinstance(queryGraph, Node) and not has_dataset_clause(query) else None
+            return self.run(query, initNs, initBindings, union=union, default_graph=default)
+
+        def run(self, query: str, initNs, initBindings, *, union=False, default_graph=None,  # noqa: N803
+                named_graphs=None, base=None):
+            """Evaluate ``query`` on Oxigraph with an explicit dataset; an rdflib Result."""
             answer = self._inner.query(
                 query,
-                use_default_graph_as_union=queryGraph == "__UNION__",
-                default_graph=(to_ox(queryGraph) if isinstance(queryGraph, Node) else None),
+                base_iri=base,
+                use_default_graph_as_union=union,
+                default_graph=default_graph,
+                named_graphs=named_graphs,
                 prefixes=dict(self._namespace_for_prefix, **initNs),
                 substitutions={ox.Variable(k): to_ox(v) for k, v in initBindings.items()},
             )
@@ -128,7 +140,9 @@ def _oxigraph_store_class():
                 out = Result("SELECT")
                 out.vars = variables = [Variable(v.value) for v in answer.variables]
                 convert = self._convert
-                out.bindings = [{var: convert(value) for var, value in zip(variables, solution)} for solution in answer]
+                # a generator: rdflib's Result pulls it lazily, so a reader that stops early (the
+                # endpoint's result-size limit) does not make Oxigraph compute every solution
+                out.bindings = ({var: convert(value) for var, value in zip(variables, solution)} for solution in answer)
             elif isinstance(answer, ox.QueryBoolean):
                 out = Result("ASK")
                 out.askAnswer = bool(answer)
@@ -184,7 +198,7 @@ def open_dataset(backend: str = "rdflib", path: str | os.PathLike | None = None)
             dataset.open(os.fspath(path), create=False)
         except OSError as error:  # locked by another process, not a store, unreadable...
             message = " ".join(str(error).split())
-            raise AiCareersError(f"cannot open the Oxigraph store at {path}: {message}") from None
+            raise UsageError(f"cannot open the Oxigraph store at {path}: {message}") from None
     # Only the project's prefixes (no rdflib defaults such as brick: or dcat:).
     dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
     bind_prefixes(dataset)
@@ -232,6 +246,9 @@ def load_dataset(
     nquads_path = Path(nquads_path)
     if not nquads_path.is_file():
         raise InputError(str(nquads_path), None, None, "no such N-Quads file")
+    from aicareers.atomic import check_complete
+
+    check_complete(nquads_path.parent)  # never half of an interrupted build's files
     dataset = open_dataset(backend, path)
     try:
         if backend == "oxigraph":

@@ -27,6 +27,7 @@ from pathlib import Path
 import networkx as nx
 
 from .. import paths as project_paths
+from ..cliargs import at_least_zero, count
 from ..errors import InputError
 from .export import FORMATS as EXPORT_FORMATS
 from .export import export, render
@@ -59,8 +60,14 @@ def load_graph(path: str | Path | None = None) -> nx.MultiDiGraph:
     if path.is_file():
         from rdflib import Dataset
 
+        from ..atomic import check_complete
+
+        check_complete(path.parent)  # never half of an interrupted build's files
         dataset = Dataset(default_union=True)
-        dataset.parse(path, format="nquads")
+        try:
+            dataset.parse(path, format="nquads")
+        except Exception as error:  # noqa: BLE001 - the parser's message names the line, on one line
+            raise InputError(str(path), None, None, f"invalid N-Quads: {' '.join(str(error).split())[:300]}") from None
         return project(dataset)
     from ..build import build
 
@@ -83,7 +90,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("path", help="evolution paths from a role, or the path between two roles")
     p.add_argument("source", metavar="FROM", help="role (French or English label, id or IRI)")
     p.add_argument("target", metavar="TO", nargs="?", help="target role; without it, every path from FROM")
-    p.add_argument("--max-steps", type=int, default=3, help="longest path listed without TO (default: %(default)s)")
+    p.add_argument("--max-steps", type=count, default=3, help="longest path listed without TO (default: %(default)s)")
     p.add_argument("--cheapest", action="store_true", help="with TO: the path needing the fewest skills acquired, not the fewest steps")
     _common(p)
     p.set_defaults(handler=run_path)
@@ -96,7 +103,7 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("profile", help="a role's skills (essential first), tasks, technologies, preparation and moves")
     p.add_argument("role", metavar="ROLE", help="role (French or English label, id or IRI)")
-    p.add_argument("--top", type=int, default=15, help="technologies to show (default: %(default)s)")
+    p.add_argument("--top", type=at_least_zero, default=15, help="technologies to show (default: %(default)s)")
     _common(p)
     p.set_defaults(handler=run_profile)
 
@@ -104,14 +111,14 @@ def register(subparsers) -> None:
     p.add_argument("role", metavar="ROLE")
     p.add_argument("other", metavar="OTHER", nargs="?", help="compare with this role only")
     p.add_argument("--method", choices=METHODS, default="weighted", help="jaccard or IDF-weighted Jaccard (default: %(default)s)")
-    p.add_argument("-k", type=int, default=5, help="how many roles (default: %(default)s)")
+    p.add_argument("-k", type=count, default=5, help="how many roles (default: %(default)s)")
     _common(p)
     p.set_defaults(handler=run_similar)
 
     p = subparsers.add_parser("rank", help="rank skills, or find communities of roles and skills")
     p.add_argument("what", choices=("skills", "communities"))
     p.add_argument("--by", choices=BY, default="degree", help="skills: ranking measure (default: %(default)s)")
-    p.add_argument("--top", type=int, default=10, help="skills: how many to show (default: %(default)s; 0: all)")
+    p.add_argument("--top", type=at_least_zero, default=10, help="skills: how many to show (default: %(default)s; 0: all)")
     p.add_argument("--seed", type=int, default=42, help="communities: Louvain seed (default: %(default)s)")
     _common(p)
     p.set_defaults(handler=run_rank)

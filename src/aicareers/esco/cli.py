@@ -73,8 +73,11 @@ def check_out(out: Path) -> None:
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(str(out), None, "--out", f"no such folder: {folder}")
-    if not os.access(folder, os.W_OK | os.X_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise InputError(str(out), None, "--out", "cannot be written (permission denied)")
+    from aicareers.atomic import cannot_create_in
+
+    reason = cannot_create_in(folder)
+    if reason is not None or (out.exists() and not os.access(out, os.W_OK)):
+        raise InputError(str(out), None, "--out", f"cannot be written ({reason or 'permission denied'})")
 
 
 def check_langs(langs: list[str] | None) -> None:

@@ -465,8 +465,10 @@ class _Reader:
                 positions = {}
                 for column in self.required:
                     if column not in header:
-                        raise InputError(name, "line 1", column, f"missing column {column!r}: expected the columns "
-                                         f"{', '.join(self.required)} in the header")
+                        from aicareers.frameworks.distribution import delimiter_hint
+
+                        raise InputError(name, "line 1", column, f"missing column {column!r}{delimiter_hint(header)}: "
+                                         f"expected the columns {', '.join(self.required)} in the header")
                     positions[column] = header.index(column)
                 for column in self.optional:
                     if column in header:

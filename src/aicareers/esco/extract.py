@@ -40,6 +40,7 @@ from pathlib import Path
 import yaml
 
 from aicareers.atomic import write_all_atomic
+from aicareers.yamlsafe import load_yaml_file
 from aicareers.errors import InputError
 from aicareers.esco.csv_import import RELATIONS_FILE, render_esco_csv, resolve_download
 from aicareers.frameworks.distribution import Distribution
@@ -129,7 +130,7 @@ def role_occupations(roles_file: str | os.PathLike = ROLES_FILE) -> dict[str, li
     """
     path = Path(roles_file)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path)
     except (OSError, yaml.YAMLError) as err:
         raise InputError(str(path), None, None, f"cannot read the roles: {err}") from None
     found: dict[str, list[str]] = {}

@@ -27,7 +27,7 @@ from rdflib.namespace import OWL
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .. import iris, paths
-from ..atomic import write_all_atomic
+from ..atomic import write_set
 from ..namespaces import AIC, ESCO, SCHEMA, bind_prefixes
 from ..serialize import to_nquads, union_graph
 from ..store import dataset_over
@@ -219,6 +219,6 @@ def build_oxigraph(
     del union
     files.update(report_files(report))
     if out_dir is not None:
-        write_all_atomic({Path(out_dir) / name: data for name, data in files.items()})
+        write_set(out_dir, files)
         clock.lap("write")
     return Build(dataset, dataset, report, files, backend="oxigraph", store=store, timings=clock.laps)

@@ -116,6 +116,25 @@ class Distribution:
         return Table(self, name, required, delimiter=delimiter, quoted=quoted, progress=progress, label=label)
 
 
+_DELIMITERS = {",": "comma", "\t": "tab", ";": "semicolon"}
+
+
+def delimiter_hint(header: list[str], delimiter: str = ",") -> str:
+    """A hint when a header read with ``delimiter`` is one field holding another delimiter.
+
+    >>> delimiter_hint(["conceptType;conceptUri;preferredLabel"])
+    ' (the header is split by semicolons; this file must be comma-separated)'
+    >>> delimiter_hint(["conceptType", "conceptUri"])
+    ''
+    """
+    joined = delimiter.join(header)
+    for sep, sep_name in _DELIMITERS.items():
+        if sep != delimiter and len(header) == 1 and sep in joined:
+            want = _DELIMITERS.get(delimiter, repr(delimiter))
+            return f" (the header is split by {sep_name}s; this file must be {want}-separated)"
+    return ""
+
+
 class Table:
     """The rows of one delimited file: ``(line, {column: cell})``, ``line`` the physical line where
     the record starts (right after cells that span several lines)."""
@@ -163,13 +182,7 @@ class Table:
     def _check_header(self, header: list[str]) -> None:
         for column in self.required:
             if column not in header:
-                hint = ""
-                others = {",": "comma", "\t": "tab", ";": "semicolon"}
-                joined = self.delimiter.join(header)
-                for sep, sep_name in others.items():
-                    if sep != self.delimiter and len(header) == 1 and sep in joined:
-                        want = others.get(self.delimiter, repr(self.delimiter))
-                        hint = f" (the header is split by {sep_name}s; this file must be {want}-separated)"
+                hint = delimiter_hint(header, self.delimiter)
                 raise InputError(self.name, "line 1", column, f"missing column {column!r}{hint}: expected the "
                                  f"columns {', '.join(self.required)} in the header")
 

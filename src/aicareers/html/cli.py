@@ -24,9 +24,12 @@ def register(subparsers) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ..atomic import check_writable
     from ..build import build
     from ..projection import project
     from .pages import write_pages
+
+    check_writable(args.out)  # before the build, not after it
 
     written = write_pages(project(build(out_dir=None).graph), args.out, lang=args.lang)
     print(f"wrote {len(written)} pages into {args.out}/: {', '.join(p.name for p in written)}")

@@ -36,7 +36,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from ..analytics.gap import skill_gap as analytics_gap
-from ..atomic import write_all_atomic
+from ..atomic import write_set
 from . import controls, layout, style
 from .profiles import mapping_reasons, profile_page_name, render_profile
 
@@ -344,8 +344,14 @@ def write_pages(nx_graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, lang: 
     """
     out_dir = Path(out_dir)
     pages = render_pages(nx_graph, lang=lang)
-    write_all_atomic({out_dir / name: html for name, html in pages.items()})
+    write_set(out_dir, pages)
+    remove_stale_pages(out_dir, pages)
+    return [out_dir / name for name in pages]
+
+
+def remove_stale_pages(out_dir: str | os.PathLike, pages) -> None:
+    """Remove the role and profile pages of ``out_dir`` that ``pages`` (names) no longer has."""
+    out_dir = Path(out_dir)
     for stale in sorted([*out_dir.glob("role-*.html"), *out_dir.glob("profile-*.html")]):
         if stale.name not in pages:
             stale.unlink()
-    return [out_dir / name for name in pages]

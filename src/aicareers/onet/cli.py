@@ -49,8 +49,11 @@ def check_writable(out: Path) -> None:
         folder = folder.parent
     if not folder.is_dir():
         raise InputError(str(out), None, "--out", f"{folder} is not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError(str(out), None, "--out", f"cannot write in {folder}")
+    from aicareers.atomic import cannot_create_in
+
+    reason = cannot_create_in(folder)
+    if reason is not None:
+        raise InputError(str(out), None, "--out", f"cannot write in {folder}: {reason}")
     if out.exists() and not os.access(out, os.W_OK):
         raise InputError(str(out), None, "--out", "the file exists and cannot be replaced")
 

@@ -757,8 +757,11 @@ def check_output(path: str | os.PathLike, fmt: str | None = None) -> str:
         folder = folder.parent  # write_atomic creates the missing folders
     if not folder.is_dir():
         raise InputError(str(path), None, None, f"cannot write here: {folder} is not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError(str(path), None, None, f"cannot write here: {folder} is not writable")
+    from aicareers.atomic import cannot_create_in
+
+    reason = cannot_create_in(folder)
+    if reason is not None:
+        raise InputError(str(path), None, None, f"cannot write here: {folder}: {reason}")
     return fmt
 
 

@@ -51,6 +51,9 @@ from rdflib.term import Node
 from aicareers import paths
 from aicareers.errors import AiCareersError, InputError
 from aicareers.namespaces import AIC, ESCO, ID, PREFIXES, bind_prefixes, sparql_prologue
+from aicareers.sparql.execute import execute
+from aicareers.sparql.limits import (MAX_NESTING, cause_of_death, deep_recursion, limit_memory, memory_message,
+                                     nesting_depth)
 from aicareers.sparql.results import csv_text, tsv_text
 
 __all__ = [
@@ -65,6 +68,8 @@ __all__ = [
     "QueryParameterError",
     "QuerySyntaxError",
     "QueryTimeoutError",
+    "QueryMemoryError",
+    "QueryTooDeepError",
     "parse_query_text",
     "parse_query_file",
     "load_catalog",
@@ -99,6 +104,15 @@ _VARNAME = r"[A-Za-z_][A-Za-z0-9_]*"
 # ------------------------------------------------------------------------------------ errors
 
 
+def _echo(name: str) -> str:
+    """A user's name as an error message quotes it: ``repr``, cut past 80 characters.
+
+    >>> _echo("poet"), _echo("x" * 100_000)[-28:]
+    ("'poet'", "xxxxxx'… (100000 characters)")
+    """
+    return repr(name) if len(name) <= 80 else f"{name[:80]!r}… ({len(name)} characters)"
+
+
 class UnknownNameError(AiCareersError):
     """No entity of the kind has that name; the message suggests close names."""
 
@@ -106,7 +120,7 @@ class UnknownNameError(AiCareersError):
 
     def __init__(self, kind: str, name: str, suggestions: Iterable[str] = ()):
         self.kind, self.name, self.suggestions = kind, name, list(suggestions)
-        message = f"unknown {kind} {name!r}"
+        message = f"unknown {kind} {_echo(name)}"
         if self.suggestions:
             message += "; did you mean: " + ", ".join(self.suggestions) + "?"
         else:
@@ -125,7 +139,7 @@ class AmbiguousNameError(AiCareersError):
     def __init__(self, kind: str, name: str, candidates: Iterable[str]):
         self.kind, self.name, self.candidates = kind, name, list(candidates)
         super().__init__(
-            f"{kind} {name!r} is ambiguous: it names {', '.join(self.candidates)}; give the id"
+            f"{kind} {_echo(name)} is ambiguous: it names {', '.join(self.candidates)}; give the id"
         )
 
     def __reduce__(self):
@@ -139,7 +153,7 @@ class UnknownQueryError(AiCareersError):
 
     def __init__(self, name: str, suggestions: Iterable[str] = ()):
         self.name, self.suggestions = name, list(suggestions)
-        message = f"unknown query {name!r}"
+        message = f"unknown query {_echo(name)}"
         if self.suggestions:
             message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         message += " (`aicareers query --list` lists them)"
@@ -184,6 +198,17 @@ class QueryTimeoutError(AiCareersError):
 
     def __reduce__(self):
         return (type(self), (self.seconds,))
+
+
+class QueryMemoryError(AiCareersError):
+    """The query needed more memory than its limit (or its process died of another cause)."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(f"{reason}; make it more selective, add a LIMIT, or allow more with --max-memory")
+
+    def __reduce__(self):
+        return (type(self), (self.reason,))
 
 
 # ------------------------------------------------------------------------------ the catalogue
@@ -706,7 +731,10 @@ def _prepare_rdflib(text: str):
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        return prepareQuery(text, initNs=PREFIXES)
+        with deep_recursion():
+            return prepareQuery(text, initNs=PREFIXES)
+    except RecursionError:
+        raise _too_deep(text) from None
     except ParseBaseException as error:
         message = re.sub(r"\s*\(at char \d+\),\s*\(line:\d+, col:\d+\)\s*$", "", str(error))
         raise _syntax_error_at(text, message, error.lineno, error.col) from None
@@ -785,12 +813,30 @@ class _Plan:
     shifts: list[tuple[int, int, int]]
 
 
+class QueryTooDeepError(AiCareersError):
+    """A query nesting brackets deeper than the parsers can follow (valid SPARQL, refused)."""
+
+    exit_status = 2
+
+
+def _too_deep(text: str) -> QueryTooDeepError:
+    return QueryTooDeepError(
+        f"the query nests brackets {nesting_depth(text)} deep; at most {MAX_NESTING} are accepted "
+        "(the parsers recurse once per level): write it with less nesting"
+    )
+
+
 def _evaluate(graph, plan: _Plan) -> tuple:
-    """Run on the local store and read every answer (where the time goes)."""
+    """Run on the local store and read every answer (where the time goes).
+
+    :func:`aicareers.sparql.execute.execute` gives both stores the same dataset (``FROM`` and
+    ``FROM NAMED`` honoured, nothing downloaded).
+    """
     if plan.prepared is not None:  # rdflib: the terms as initBindings, never as text
-        return _answer(graph.query(plan.prepared, initBindings=dict(plan.terms)))
+        with deep_recursion():
+            return _answer(execute(graph, plan.prepared, init_bindings=dict(plan.terms)))
     try:  # Oxigraph: the text has its VALUES blocks already
-        return _answer(graph.query(plan.text, initNs=PREFIXES))
+        return _answer(execute(graph, plan.text, init_ns=PREFIXES))
     except SyntaxError as error:  # Oxigraph's parser: "error at LINE:COLUMN: message"
         # Oxigraph often reports the end of the text as the place; rdflib's parser, when it
         # fails too, points at the term at fault.
@@ -807,13 +853,21 @@ def _evaluate(graph, plan: _Plan) -> tuple:
         raise _syntax_error_at(plan.original, message, line, column, plan.shifts) from None
 
 
-def _child(conn, graph, plan: _Plan) -> None:
+def _child(conn, graph, plan: _Plan, max_memory: int | None, stderr_fd: int | None = None) -> None:
     """The forked evaluator: sends ("ok", answer) or ("error", exception), then exits."""
     try:
+        if stderr_fd is not None:
+            import os
+
+            os.dup2(stderr_fd, 2)
+        if max_memory:
+            limit_memory(max_memory)
         try:
             payload = ("ok", _evaluate(graph, plan))
         except AiCareersError as error:
             payload = ("error", error)
+        except MemoryError:
+            payload = ("error", QueryMemoryError(memory_message(max_memory)))
         except Exception as error:  # noqa: BLE001 - carried to the parent on one line
             message = " ".join(str(error).split()) or type(error).__name__
             payload = ("error", AiCareersError(f"the query failed: {message}"))
@@ -822,36 +876,54 @@ def _child(conn, graph, plan: _Plan) -> None:
         conn.close()
 
 
-def _evaluate_with_limit(graph, plan: _Plan, timeout: float) -> tuple:
+def _evaluate_with_limit(graph, plan: _Plan, timeout: float | None, max_memory: int | None = None) -> tuple:
     """:func:`_evaluate` in a forked child process, killed when ``timeout`` seconds have passed.
 
     rdflib's evaluation (pure Python) cannot be interrupted from another thread, so the query
     runs in a child forked from this process -- it has the dataset already, nothing is copied or
     pickled up front -- which sends the complete answer back through a pipe. At the limit the
-    child is killed (SIGKILL) and reaped. Oxigraph's queries go the same way.
+    child is killed (SIGKILL) and reaped. Oxigraph's queries go the same way. ``max_memory``
+    bytes is what the child may take beyond the data (:func:`aicareers.sparql.limits.limit_memory`);
+    the child's standard error goes to a temporary file, read only to say why it died (Oxigraph
+    prints "memory allocation of N bytes failed" before aborting), so nothing else reaches the user.
     """
     if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
-        return _evaluate_in_thread(graph, plan, timeout)
+        return _evaluate_in_thread(graph, plan, timeout if timeout is not None else 1e9)
+    import os
+    import sys
+    import tempfile
+
     context = multiprocessing.get_context("fork")
     parent_end, child_end = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(child_end, graph, plan), daemon=True)
-    process.start()
-    child_end.close()
-    try:
-        if not parent_end.poll(timeout):
-            raise QueryTimeoutError(timeout)
+    with tempfile.TemporaryFile() as stderr:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
+        process = context.Process(target=_child, args=(child_end, graph, plan, max_memory, stderr.fileno()),
+                                  daemon=True)
+        process.start()
+        child_end.close()
         try:
-            status, payload = parent_end.recv()
-        except (EOFError, OSError):
-            process.join(1)
-            raise AiCareersError(
-                f"the query process ended without an answer (exit status {process.exitcode})"
-            ) from None
-    finally:
-        parent_end.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
+            if not parent_end.poll(timeout):
+                raise QueryTimeoutError(timeout)
+            try:
+                status, payload = parent_end.recv()
+            except (EOFError, OSError):
+                process.join(5)
+                stderr.seek(0, os.SEEK_END)
+                stderr.seek(max(stderr.tell() - 2000, 0))
+                reason, is_limit = cause_of_death(process.exitcode, stderr.read().decode("utf-8", "replace"),
+                                                  max_memory)
+                if is_limit:
+                    raise QueryMemoryError(reason) from None
+                raise AiCareersError(reason) from None
+        finally:
+            parent_end.close()
+            if process.is_alive():
+                process.kill()
+            process.join()
     if status == "error":
         raise payload
     return payload
@@ -885,6 +957,7 @@ def run_query(
     *,
     endpoint: str | None = None,
     timeout: float | None = None,
+    max_memory: int | None = None,
 ) -> Result:
     """Run a query with its parameters bound; a complete rdflib :class:`Result`.
 
@@ -893,6 +966,8 @@ def run_query(
     on ``dataset_or_graph`` (a Dataset or Graph of :mod:`aicareers.store`'s backends) or, with
     ``endpoint``, at a remote SPARQL endpoint. ``timeout`` (seconds) stops a local query that runs
     longer (:class:`QueryTimeoutError`); for an endpoint it bounds the wait for the answer.
+    ``max_memory`` (bytes) stops a local query that needs more memory than that beyond the data
+    (:class:`QueryMemoryError`). With either, the query runs in a forked child process.
     Literals typed ``xsd:string`` come back as the equal simple literals, whatever the backend.
 
     >>> from aicareers.store import open_dataset
@@ -917,15 +992,17 @@ def run_query(
         raise AiCareersError("no data to query: give a dataset or an endpoint")
     from aicareers.store import backend_of
 
+    if nesting_depth(query.text) > MAX_NESTING:
+        raise _too_deep(query.text)
     if backend_of(dataset_or_graph) == "oxigraph":
         text, shifts = _injected(query.text, terms)
         plan = _Plan(None, terms, query.text, text, shifts)
     else:
         plan = _Plan(_prepare_rdflib(query.text), terms, query.text, query.text, [])
-    if timeout is None:
+    if timeout is None and not max_memory:
         answer = _evaluate(dataset_or_graph, plan)
     else:
-        answer = _evaluate_with_limit(dataset_or_graph, plan, timeout)
+        answer = _evaluate_with_limit(dataset_or_graph, plan, timeout, max_memory)
     return _result(answer)
 
 

@@ -22,7 +22,8 @@ import os
 import sys
 from pathlib import Path
 
-from aicareers import paths
+from aicareers import errors, paths
+from aicareers.cliargs import http_url, memory_size, positive_seconds
 from aicareers.errors import AiCareersError, InputError
 from aicareers.sparql.catalog import (
     FORMATS,
@@ -45,20 +46,8 @@ SHORTHANDS = tuple(kind for kind in PARAM_KINDS if kind != "text")
 DEFAULT_GRAPH_NAME = "ai-careers.nq"
 
 
-class UsageError(AiCareersError):
+class UsageError(errors.UsageError):
     """The command line asks for something contradictory or incomplete."""
-
-    exit_status = 2
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"the time limit must be positive, not {text}")
-    return value
 
 
 def register(subparsers) -> None:
@@ -89,12 +78,15 @@ def register(subparsers) -> None:
     parser.add_argument("--store-path", type=Path, metavar="DIR",
                         help="an on-disk Oxigraph store: loaded from the graph when empty, "
                              "reused as is otherwise (give --graph to load into it again)")
-    parser.add_argument("--endpoint", metavar="URL",
+    parser.add_argument("--endpoint", metavar="URL", type=http_url,
                         help="query a remote SPARQL endpoint instead of local data")
     parser.add_argument("--graph", type=Path, metavar="FILE",
                         help=f"the data (default: graph/{DEFAULT_GRAPH_NAME})")
-    parser.add_argument("--timeout", type=_positive_seconds, metavar="S",
+    parser.add_argument("--timeout", type=positive_seconds, metavar="S",
                         help="stop the query after S seconds (default: no limit locally)")
+    parser.add_argument("--max-memory", type=memory_size, metavar="SIZE", default=None,
+                        help="stop a local query that needs more memory than SIZE beyond the data "
+                             "(e.g. 512M, 2G; default: half of this machine's memory; 0: no limit)")
     parser.set_defaults(handler=run)
 
 
@@ -165,7 +157,7 @@ def open_data(args: argparse.Namespace):
     if not graph_file.is_file():
         if args.graph is not None:
             raise InputError(str(graph_file), None, None, "no such graph file")
-        raise AiCareersError(f"no graph at {graph_file}: run `python build_graph.py` first")
+        raise UsageError(f"no graph at {graph_file}: run `python build_graph.py` first")
     if graph_file.suffix in (".nq", ".nquads"):
         return load_dataset(graph_file, backend=backend, path=args.store_path)
     from rdflib.util import guess_format
@@ -213,7 +205,13 @@ def run(args: argparse.Namespace) -> int:
     bindings = _bindings(args)
     dataset = open_data(args)
     try:
-        result = run_query(dataset, query, bindings, endpoint=args.endpoint, timeout=args.timeout)
+        from aicareers.sparql.limits import default_max_memory
+
+        max_memory = default_max_memory() if args.max_memory is None else args.max_memory or None
+        if dataset is None:  # a remote endpoint: its own limits apply
+            max_memory = None
+        result = run_query(dataset, query, bindings, endpoint=args.endpoint, timeout=args.timeout,
+                           max_memory=max_memory)
     finally:
         if dataset is not None and args.store_path:
             dataset.close()  # releases the on-disk store's lock

@@ -29,9 +29,11 @@ import http.client
 import io
 import re
 import socket
-import urllib.error
+import threading
+import time
 import urllib.parse
 import urllib.request
+import uuid
 
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -39,11 +41,12 @@ from rdflib.query import Result
 
 from aicareers.errors import AiCareersError
 from aicareers.namespaces import PREFIXES
-from aicareers.sparql.endpoint import blank_opaque
+from aicareers.sparql.text import blank_opaque
 from aicareers.store import backend_of
 
 __all__ = [
-    "push", "query_remote", "with_project_prefixes", "store_url_for", "query_url_for", "DEFAULT_ACCEPT",
+    "push", "PushError", "query_remote", "with_project_prefixes", "store_url_for", "query_url_for",
+    "update_url_for", "DEFAULT_ACCEPT",
 ]
 
 #: What :func:`query_remote` asks for: JSON results for SELECT/ASK, Turtle for CONSTRUCT/DESCRIBE.
@@ -119,31 +122,147 @@ def query_url_for(endpoint_url: str) -> str:
     return endpoint_url
 
 
-def _request(request: urllib.request.Request, timeout: float) -> tuple[str, bytes]:
-    """Send ``request``; (Content-Type, body) of a 2xx answer, else a one-line AiCareersError."""
-    url = request.full_url
-    method = request.get_method()
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+class _Unanswered(AiCareersError):
+    """A request that got no (complete) answer: the server may or may not have applied it."""
+
+
+class _NotSent(AiCareersError):
+    """A request not sent: the time limit was reached before it."""
+
+
+def _cut(connection: http.client.HTTPConnection, fired: threading.Event) -> None:
+    """At the deadline: shut the connection's socket, so that a blocked send or receive ends now."""
+    fired.set()
+    sock = connection.sock
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _exchange(method: str, url: str, *, body: bytes | None, headers: dict[str, str],
+              deadline: float, limit: float) -> tuple[str, bytes]:
+    """One HTTP exchange that ends by ``deadline`` (``time.monotonic()``), whatever the server does.
+
+    A socket timeout bounds each send and receive, not their sum: a server sending a byte every
+    second would hold the client for ever. So a timer shuts the socket down at the deadline.
+    Returns (Content-Type, body) of a 2xx answer; raises a one-line :class:`AiCareersError`
+    (:class:`_Unanswered` when the request went out and no complete answer came back).
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https"):
         raise AiCareersError(f"{method} {url}: not an http(s) URL")
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.headers.get("Content-Type", ""), response.read()
-    except urllib.error.HTTPError as error:
+        host, port = parts.hostname, parts.port
+    except ValueError as error:
+        raise AiCareersError(f"{method} {url}: not a valid URL: {error}") from None
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise _NotSent(f"{method} {url}: not sent: the time limit of {limit:g} s was reached")
+    kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    connection = kind(host, port, timeout=remaining)
+    fired = threading.Event()
+    timer = threading.Timer(remaining, _cut, args=(connection, fired))
+    timer.daemon = True
+    target = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    sent = False
+    try:
+        timer.start()
         try:
-            detail = _one_line(error.read(2000).decode("utf-8", "replace"))
-        except (OSError, http.client.HTTPException):
-            detail = ""
-        message = f"{method} {url}: HTTP {error.code} {error.reason}"
-        raise AiCareersError(message + (f": {detail}" if detail else "")) from None
-    except urllib.error.URLError as error:
-        reason = error.reason
-        if isinstance(reason, OSError) and reason.strerror:
-            reason = reason.strerror
-        raise AiCareersError(f"{method} {url}: cannot reach the server: {_one_line(str(reason))}") from None
-    except (TimeoutError, socket.timeout):
-        raise AiCareersError(f"{method} {url}: no answer within {timeout:g} s") from None
-    except (OSError, http.client.HTTPException) as error:  # reset connection, bad status line...
-        raise AiCareersError(f"{method} {url}: {_one_line(str(error) or type(error).__name__)}") from None
+            connection.connect()
+        except OSError as error:
+            if fired.is_set() or isinstance(error, (TimeoutError, socket.timeout)):
+                raise AiCareersError(f"{method} {url}: cannot reach the server within the time limit of {limit:g} s") from None
+            reason = error.strerror or str(error) or type(error).__name__
+            raise AiCareersError(f"{method} {url}: cannot reach the server: {_one_line(reason)}") from None
+        try:
+            connection.request(method, target, body=body, headers=headers)
+            sent = True
+            response = connection.getresponse()
+            if not 200 <= response.status < 300:
+                detail = _one_line(response.read(2000).decode("utf-8", "replace"))
+                message = f"{method} {url}: HTTP {response.status} {response.reason}"
+                if fired.is_set():  # cut at the deadline: the status line alone says nothing sure
+                    raise TimeoutError
+                raise AiCareersError(message + (f": {detail}" if detail else ""))
+            data = response.read()
+            if fired.is_set():  # the socket was cut: what was read may be a truncated answer
+                raise TimeoutError
+            return response.headers.get("Content-Type", ""), data
+        except (OSError, http.client.HTTPException) as error:
+            if fired.is_set() or isinstance(error, (TimeoutError, socket.timeout)):
+                raise _Unanswered(f"{method} {url}: no complete answer within the time limit of {limit:g} s") from None
+            reason = _one_line(str(error) or type(error).__name__)
+            if not sent:
+                raise AiCareersError(f"{method} {url}: cannot reach the server: {reason}") from None
+            raise _Unanswered(f"{method} {url}: the connection failed before a complete answer: {reason}") from None
+    finally:
+        timer.cancel()
+        connection.close()
+
+
+def _request(request: urllib.request.Request, timeout: float) -> tuple[str, bytes]:
+    """Send ``request``; (Content-Type, body) of a 2xx answer, else a one-line AiCareersError.
+
+    ``timeout`` bounds the whole exchange, not each socket operation.
+    """
+    return _exchange(request.get_method(), request.full_url, body=request.data,
+                     headers=dict(request.header_items()), deadline=time.monotonic() + timeout, limit=timeout)
+
+
+class PushError(AiCareersError):
+    """A push that stopped part way, saying exactly what the server now holds of it.
+
+    ``replaced``: graphs the server answered 2xx for (they hold the new triples); ``unknown``:
+    the graph whose request got no answer (the server may or may not have applied it);
+    ``refused``: the graph the server answered an error for (not applied); ``not_sent``: the rest.
+    """
+
+    def __init__(self, reason: str, *, replaced=(), unknown=(), refused=(), not_sent=(), atomic=False,
+                 leftovers=()):
+        self.reason, self.atomic = reason, atomic
+        self.replaced, self.unknown, self.refused = list(replaced), list(unknown), list(refused)
+        self.not_sent, self.leftovers = list(not_sent), list(leftovers)
+        parts = [reason]
+        if atomic:
+            if self.unknown:
+                parts.append(f"the server may have replaced all {len(self.unknown)} graphs or none: "
+                             "query it to know (" + ", ".join(self.unknown) + ")")
+            else:
+                parts.append("nothing was replaced (all-or-nothing push)")
+            if self.leftovers:
+                parts.append("staging graphs left on the server: " + ", ".join(self.leftovers))
+        else:
+            parts.append("replaced on the server: " + (", ".join(self.replaced) or "none"))
+            if self.unknown:
+                parts.append("sent without an answer, maybe replaced: " + ", ".join(self.unknown))
+            if self.refused:
+                parts.append("refused by the server: " + ", ".join(self.refused))
+            if self.not_sent:
+                parts.append("not sent: " + ", ".join(self.not_sent))
+        super().__init__("; ".join(parts))
+
+
+def update_url_for(endpoint_url: str) -> str:
+    """The SPARQL Update URL of a server: Oxigraph's ``/update`` beside ``/query`` or ``/store``.
+
+    >>> update_url_for("http://h:7878"), update_url_for("http://h:3030/ds/sparql")
+    ('http://h:7878/update', 'http://h:3030/ds/update')
+    """
+    path = urllib.parse.urlsplit(endpoint_url).path.rstrip("/")
+    head, _, last = path.rpartition("/")
+    if last == "update":
+        return _with_path(endpoint_url, path)
+    if last in ("query", "sparql", "store", "data"):
+        return _with_path(endpoint_url, f"{head}/update")
+    return _with_path(endpoint_url, f"{path}/update")
+
+
+def _graph_request(target: str, key: str) -> str:
+    separator = "&" if "?" in target else "?"
+    query = "default" if key == DEFAULT_GRAPH_KEY else urllib.parse.urlencode({"graph": key})
+    return f"{target}{separator}{query}"
 
 
 def push(
@@ -153,6 +272,8 @@ def push(
     store_url: str | None = None,
     replace: bool = True,
     timeout: float = 30,
+    atomic: bool = False,
+    update_url: str | None = None,
 ) -> dict[str, int]:
     """Upload every non-empty graph of ``dataset`` to a SPARQL 1.1 Graph Store; graph -> triples.
 
@@ -162,33 +283,96 @@ def push(
     ``<store_url>?default`` and reported under the key ``"default"``. Remote graphs that the
     dataset lacks are left alone. ``store_url`` defaults to :func:`store_url_for` of
     ``endpoint_url``. Blank nodes are not shared between graphs (each graph is its own document).
+
+    ``timeout`` bounds the whole push (seconds), not each request. A push that stops part way
+    raises :class:`PushError`, which names the graphs replaced, the one left in doubt and those
+    not sent.
+
+    ``atomic`` (for stores that also speak SPARQL 1.1 Update, at ``update_url``, by default
+    :func:`update_url_for` of ``endpoint_url``): every graph is first uploaded into a staging
+    graph of its own, then one update request moves them all into place (``MOVE``, or ``ADD``
+    and ``DROP`` without ``replace``); a store applies an update request as a whole, so either
+    every graph is replaced or none. On failure the staging graphs are deleted.
     """
     if not isinstance(dataset, Dataset):
         raise AiCareersError("the dataset to push is not an rdflib Dataset")
+    if not timeout > 0:
+        raise AiCareersError(f"the push's time limit must be positive, not {timeout}")
+    deadline = time.monotonic() + timeout
     target = store_url or store_url_for(endpoint_url)
-    separator = "&" if "?" in target else "?"
     serializer = "ox-ntriples" if backend_of(dataset) == "oxigraph" else "nt"
-    counts: dict[str, int] = {}
-    graphs = sorted(dataset.graphs(), key=lambda g: str(g.identifier))
-    for graph in graphs:
+    graphs = []
+    for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         size = len(graph)
-        if size == 0:
-            continue
-        if graph.identifier == DATASET_DEFAULT_GRAPH_ID:
-            key, query = DEFAULT_GRAPH_KEY, "default"
-        else:
-            key = str(graph.identifier)
-            query = urllib.parse.urlencode({"graph": key})
+        if size:
+            key = DEFAULT_GRAPH_KEY if graph.identifier == DATASET_DEFAULT_GRAPH_ID else str(graph.identifier)
+            graphs.append((key, graph, size))
+    if atomic:
+        return _push_atomic(graphs, target, update_url or update_url_for(endpoint_url), replace=replace,
+                            deadline=deadline, timeout=timeout, serializer=serializer)
+    counts: dict[str, int] = {}
+    for index, (key, graph, size) in enumerate(graphs):
         body = graph.serialize(format=serializer, encoding="utf-8")
-        request = urllib.request.Request(
-            f"{target}{separator}{query}",
-            data=body,
-            method="PUT" if replace else "POST",
-            headers={"Content-Type": "application/n-triples"},
-        )
-        _request(request, timeout)
+        try:
+            _exchange("PUT" if replace else "POST", _graph_request(target, key), body=body,
+                      headers={"Content-Type": "application/n-triples"}, deadline=deadline, limit=timeout)
+        except AiCareersError as error:
+            later = [k for k, _, _ in graphs[index + 1:]]
+            if isinstance(error, _NotSent):
+                raise PushError(str(error), replaced=list(counts), not_sent=[key] + later) from None
+            if isinstance(error, _Unanswered):
+                raise PushError(str(error), replaced=list(counts), unknown=[key], not_sent=later) from None
+            raise PushError(str(error), replaced=list(counts), refused=[key], not_sent=later) from None
         counts[key] = size
     return counts
+
+
+def _push_atomic(graphs, target: str, update_url: str, *, replace: bool, deadline: float, timeout: float,
+                 serializer: str) -> dict[str, int]:
+    token = uuid.uuid4().hex
+    staging = {key: f"urn:aicareers:staging:{token}:{index}" for index, (key, _, _) in enumerate(graphs)}
+    staged: list[str] = []
+
+    def clean_up() -> list[str]:
+        """Delete the staging graphs (Graph Store DELETE); those that could not be deleted."""
+        left = []
+        for key in staged:
+            try:
+                _exchange("DELETE", _graph_request(target, staging[key]), body=None, headers={},
+                          deadline=max(deadline, time.monotonic() + 5), limit=5)
+            except AiCareersError:
+                left.append(staging[key])
+        return left
+
+    for key, graph, _ in graphs:
+        body = graph.serialize(format=serializer, encoding="utf-8")
+        try:
+            _exchange("PUT", _graph_request(target, staging[key]), body=body,
+                      headers={"Content-Type": "application/n-triples"}, deadline=deadline, limit=timeout)
+        except AiCareersError as error:
+            staged.append(key)  # maybe created: delete it too
+            raise PushError(f"{error} (uploading {key} to its staging graph)", atomic=True,
+                            leftovers=clean_up()) from None
+        staged.append(key)
+
+    def place(key: str) -> str:
+        into = "DEFAULT" if key == DEFAULT_GRAPH_KEY else f"<{key}>"
+        if replace:
+            return f"MOVE SILENT <{staging[key]}> TO {into}"
+        return f"ADD SILENT <{staging[key]}> TO {into} ; DROP SILENT GRAPH <{staging[key]}>"
+
+    update = " ;\n".join(place(key) for key, _, _ in graphs)
+    try:
+        _exchange("POST", update_url, body=update.encode("utf-8"),
+                  headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+                  deadline=deadline, limit=timeout)
+    except _Unanswered as error:
+        raise PushError(f"{error} (the update moving the staging graphs into place)", atomic=True,
+                        unknown=[key for key, _, _ in graphs], leftovers=list(staging.values())) from None
+    except AiCareersError as error:
+        raise PushError(f"{error} (the update moving the staging graphs into place)", atomic=True,
+                        leftovers=clean_up()) from None
+    return {key: size for key, _, size in graphs}
 
 
 def with_project_prefixes(sparql: str) -> str:
