@@ -111,6 +111,15 @@ def test_a_changed_graph_file_is_never_answered_from_the_old_cache(small, folder
     assert not (folder / old).exists()  # the entry of the old content is gone
 
 
+def test_an_entry_with_a_projection_only_goes_when_its_file_changes(small, folder):
+    old = cache.content_hash(small, folder=folder)
+    cache.load_projection(small, folder=folder)
+    assert sorted(p.name for p in (folder / old).iterdir()) == ["projection.pickle"]
+    small.write_text(SMALL.replace("Writer", "Editor"), encoding="utf-8")
+    assert label(cache.load_projection(small, folder=folder)) == "Editor"
+    assert not (folder / old).exists()
+
+
 def test_the_hash_is_remembered_only_while_the_file_is_unchanged(small, folder, builds, monkeypatch):
     # A file written just now may be written again within the same timestamp: never remembered.
     cache.content_hash(small, folder=folder)

@@ -256,13 +256,24 @@ def _build_store(nquads: Path, digest: str, entry: Path) -> None:
     _prune(entry.parent, digest, str(nquads.resolve()))
 
 
+def _source_of(entry: Path) -> str | None:
+    """The graph file an entry was made from, as its store's manifest or its projection's header says."""
+    manifest = _read_json(entry / "store" / "manifest.json")
+    if isinstance(manifest, dict) and isinstance(manifest.get("source"), str):
+        return manifest["source"]
+    try:
+        with open(entry / "projection.pickle", "rb") as handle:
+            head = handle.read(len(_MAGIC) + 4096)
+        header = json.loads(head[len(_MAGIC):head.index(b"\n", len(_MAGIC))])
+    except (OSError, ValueError):
+        return None
+    return header.get("source") if isinstance(header, dict) else None
+
+
 def _prune(folder: Path, digest: str, source: str) -> None:
     """Remove the entries of older contents of the same graph file: they can never match again."""
     for other in folder.iterdir():
-        if other.name == digest or not _HEX64.fullmatch(other.name):
-            continue
-        manifest = _read_json(other / "store" / "manifest.json")
-        if isinstance(manifest, dict) and manifest.get("source") == source:
+        if other.name != digest and _HEX64.fullmatch(other.name) and _source_of(other) == source:
             shutil.rmtree(other, ignore_errors=True)
 
 
@@ -329,8 +340,11 @@ def _versions() -> dict:
     return {"python": "%d.%d" % sys.version_info[:2], "networkx": networkx.__version__}
 
 
-def encode_projection(graph, digest: str) -> bytes:
+def encode_projection(graph, digest: str, source: str = "") -> bytes:
     """The bytes of ``projection.pickle``: a magic line, a JSON header line, the pickle.
+
+    The header holds the format, the graph file's sha256 (and path, ``source``), the Python and
+    networkx versions, and the pickle's length and CRC-32.
 
     >>> import networkx as nx
     >>> data = encode_projection(nx.MultiDiGraph([("a", "b")]), "0" * 64)
@@ -349,7 +363,7 @@ def encode_projection(graph, digest: str) -> bytes:
     """
     payload = pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL)
     header = dict(format=FORMAT_VERSION, sha256=digest, **_versions(), length=len(payload),
-                  crc32=zlib.crc32(payload))
+                  crc32=zlib.crc32(payload), source=source)
     return _MAGIC + json.dumps(header, sort_keys=True).encode("ascii") + b"\n" + payload
 
 
@@ -431,15 +445,17 @@ def load_projection(nquads: str | os.PathLike, *, folder: Path | None = None):
     except CacheMismatch as error:
         _note(f"the cached projection of {_shown(nquads)} is not used ({error}): remaking it")
     graph = project_file(nquads)
-    _write_projection(graph, digest, file)
+    _write_projection(graph, digest, nquads, file)
     return graph
 
 
-def _write_projection(graph, digest: str, file: Path) -> None:
+def _write_projection(graph, digest: str, nquads: Path, file: Path) -> None:
     try:
-        write_atomic(file, encode_projection(graph, digest))
+        write_atomic(file, encode_projection(graph, digest, str(nquads.resolve())))
     except OSError as error:
         _note(f"cannot write the cache ({error.strerror or error}): the projection is not kept")
+        return
+    _prune(file.parent.parent, digest, str(nquads.resolve()))
 
 
 def write_cache(nquads: str | os.PathLike, projection=None, *, folder: Path | None = None) -> Path:
@@ -458,5 +474,6 @@ def write_cache(nquads: str | os.PathLike, projection=None, *, folder: Path | No
     try:
         decode_projection(file.read_bytes(), digest)
     except (OSError, CacheMismatch):
-        write_atomic(file, encode_projection(projection if projection is not None else project_file(nquads), digest))
+        graph = projection if projection is not None else project_file(nquads)
+        write_atomic(file, encode_projection(graph, digest, str(nquads.resolve())))
     return entry

@@ -22,19 +22,18 @@ import json
 import os
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from aicareers import paths
 from aicareers.errors import AiCareersError, InputError
 
-if TYPE_CHECKING:  # the handler imports the catalogue (and rdflib): listing the commands does not
+if TYPE_CHECKING:  # the handler imports the catalogue: listing the commands does not
     from aicareers.sparql.catalog import Query
 
 __all__ = ["register", "run", "load_query", "open_data", "list_catalog"]
 
 #: The output formats and parameter kinds of :mod:`aicareers.sparql.catalog` (``FORMATS``,
-#: ``PARAM_KINDS``; a test checks they agree), written here so that registering loads no rdflib.
+#: ``PARAM_KINDS``; a test checks they agree), written here so that registering loads nothing more.
 FORMATS = ("table", "csv", "tsv", "json")
 PARAM_KINDS = ("role", "skill", "topic", "source", "text")
 
