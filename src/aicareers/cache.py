@@ -214,7 +214,8 @@ def _store_problem(entry: Path, digest: str) -> str | None:
     return None
 
 
-def _bulk_load(store, nquads: Path) -> None:
+def _bulk_load(store, nquads: Path) -> dict[str, int]:
+    """Load ``nquads`` into ``store`` (and the union's copy, see :data:`UNION_AS_SET`); the counts."""
     import pyoxigraph as ox
 
     try:
@@ -222,9 +223,11 @@ def _bulk_load(store, nquads: Path) -> None:
     except (SyntaxError, ValueError) as error:
         message = " ".join(str(error).split()) or type(error).__name__
         raise InputError(str(nquads), None, None, f"invalid N-Quads: {message}") from None
+    quads = len(store)
     if UNION_AS_SET:
         # The distinct triples of every named graph, once, in the default graph (see UNION_AS_SET).
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {"quads": quads, "copied_to_default_graph": len(store) - quads}
 
 
 def _replace_folder(made: Path, target: Path) -> None:
@@ -243,12 +246,11 @@ def _build_store(nquads: Path, digest: str, entry: Path) -> None:
     made = Path(tempfile.mkdtemp(prefix=".store-", dir=entry))
     try:
         store = ox.Store(os.fspath(made / "oxigraph"))
-        _bulk_load(store, nquads)
-        quads = len(store)
+        counts = _bulk_load(store, nquads)
         store.optimize()
         del store  # closes the RocksDB store before it moves
         gc.collect()
-        manifest = dict(_store_manifest(digest), source=str(nquads.resolve()), quads=quads)
+        manifest = dict(_store_manifest(digest), source=str(nquads.resolve()), **counts)
         write_atomic(made / "manifest.json", json.dumps(manifest, indent=1) + "\n")
         _replace_folder(made, entry / "store")
     finally:
@@ -308,7 +310,7 @@ def open_store(nquads: str | os.PathLike, *, folder: Path | None = None):
         _note(f"no cache of {_shown(nquads)} yet: building its Oxigraph store in {_shown(folder)}/ "
               "(once: the next commands open it)")
     else:
-        _note(f"the cached store of {_shown(nquads)} is not usable ({problem}): rebuilding it")
+        _note(f"the cached store of {_shown(nquads)} is not usable: {problem}; rebuilding it")
     try:
         _build_store(nquads, digest, entry)
     except OSError as error:
@@ -441,9 +443,9 @@ def load_projection(nquads: str | os.PathLike, *, folder: Path | None = None):
         _note(f"no cached projection of {_shown(nquads)} yet: making it in {_shown(folder)}/ "
               "(once: the next commands read it)")
     except OSError as error:
-        _note(f"the cached projection of {_shown(nquads)} cannot be read ({error.strerror or error}): remaking it")
+        _note(f"the cached projection of {_shown(nquads)} cannot be read: {error.strerror or error}; remaking it")
     except CacheMismatch as error:
-        _note(f"the cached projection of {_shown(nquads)} is not used ({error}): remaking it")
+        _note(f"the cached projection of {_shown(nquads)} is not used: {error}; remaking it")
     graph = project_file(nquads)
     _write_projection(graph, digest, nquads, file)
     return graph
