@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,11 @@ from aicareers.build import build
 from aicareers.namespaces import ID, bind_prefixes, sparql_prologue
 
 PROJECT = paths.PROJECT_ROOT
+
+# The commands open a cache (aicareers.cache); the tests, and the commands they start in other
+# processes, keep theirs apart from the project's, and it goes when the session ends.
+os.environ["AICAREERS_CACHE"] = tempfile.mkdtemp(prefix="aicareers-test-cache-")
+atexit.register(shutil.rmtree, os.environ["AICAREERS_CACHE"], True)
 
 
 @pytest.fixture(scope="session")

@@ -190,6 +190,35 @@ def test_large_graph_has_fixed_positions():
     assert json_block(html, "aic-config")["edgeLabels"] is False
 
 
+@pytest.mark.parametrize("size", [60, 1200])
+def test_the_page_holds_the_items_pyvis_would_make_without_its_list_scans(size, monkeypatch):
+    """render_page fills pyvis's lists itself: the items are those of ``Network.add_node`` and
+    ``add_edge`` key for key (so the page is byte-identical), and add_edge, which looks each end
+    up in a list of every node id, is never called."""
+    from pyvis.network import Network
+
+    from aicareers.html import pages
+
+    g = synthetic_projection(size)
+    reference = Network(directed=True)
+    for node, data in g.nodes(data=True):
+        item = pages._node_data(node, data, "fr", (1, 2))
+        reference.add_node(node, **item)
+        assert json.dumps(reference.node_map[node]) == json.dumps(pages.pyvis_node(node, item))
+    for i, (u, v, key, data) in enumerate(list(g.edges(keys=True, data=True))[:300]):
+        item = pages._edge_data(i, data.get("predicate", key), data, "en")
+        reference.add_edge(u, v, **item)
+        assert json.dumps(reference.edges[-1]) == json.dumps(pages.pyvis_edge(u, v, item))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("Network.add_node/add_edge called")
+
+    monkeypatch.setattr(Network, "add_edge", refuse)
+    monkeypatch.setattr(Network, "add_node", refuse)
+    nodes = json_block(render_page(g, page="index.html", title_fr="T", title_en="T"), "aic-nodes")
+    assert [n["id"] for n in nodes] == list(g)
+
+
 def test_small_graph_is_laid_out_by_seeded_physics(site):
     # the whole graph is large now (precomputed positions); a role's page is small
     options = json_block((site[0] / "role-prompt-engineer.html").read_text(encoding="utf-8"), "aic-options")

@@ -353,7 +353,7 @@ def test_an_unknown_prefix_is_located(datasets):
 def test_a_missing_graph_says_how_to_build_it(cli, monkeypatch, tmp_path):
     monkeypatch.setattr(paths, "GRAPH_DIR", tmp_path / "graph")
     status, out, err = cli("role-skills", graph=False)
-    assert status == 1 and not out and "python build_graph.py" in err
+    assert status == 2 and not out and "python build_graph.py" in err  # as serve and push say it
 
 
 def test_an_unreachable_endpoint_is_one_line(cli):

@@ -43,7 +43,7 @@ from typing import Callable
 from .errors import UsageError
 
 __all__ = ["write_atomic", "write_all_atomic", "write_set", "recover", "check_complete", "check_writable",
-           "cannot_create_in",
+           "cannot_create_in", "CannotWriteError",
            "JOURNAL", "FAULT"]
 
 #: The journal of a switch in progress, in the folder written.
@@ -59,8 +59,16 @@ def _step(step: str, path: Path) -> None:
         FAULT(step, path)
 
 
+class CannotWriteError(UsageError):
+    """A file the system refused to write; ``strerror`` says why (as :class:`OSError`'s does)."""
+
+    def __init__(self, path: Path, error: OSError):
+        self.strerror = error.strerror or str(error)
+        super().__init__(f"cannot write {path}: {self.strerror}")
+
+
 def _cannot_write(path: Path, error: OSError) -> UsageError:
-    return UsageError(f"cannot write {path}: {error.strerror or error}")
+    return CannotWriteError(path, error)
 
 
 def _umask() -> int:

@@ -25,7 +25,6 @@ import sys
 from pathlib import Path
 
 from . import paths
-from .assembly import OUTPUT_NAMES, Build, Stopwatch  # noqa: F401  (OUTPUT_NAMES, Build: re-exported)
 from .errors import AiCareersError
 
 #: The storage backends of a build; "auto" picks Oxigraph for large framework downloads.
@@ -35,6 +34,16 @@ BUILD_BACKENDS = ("auto", "rdflib", "oxigraph")
 #: download about 50 MB).
 AUTO_OXIGRAPH_BYTES = 2_000_000
 FRAMEWORK_KEYS = ("esco", "rome", "onet", "crosswalk")
+
+
+def __getattr__(name: str):
+    # OUTPUT_NAMES and Build are re-exported from aicareers.assembly, which imports rdflib: loaded
+    # on first use, so that `aicareers --help` (which registers this module's command) stays light.
+    if name in ("OUTPUT_NAMES", "Build", "Stopwatch"):
+        from . import assembly
+
+        return getattr(assembly, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def framework_paths(facts_dir: str | Path, given: dict[str, list] | None) -> dict[str, list[Path]]:
@@ -156,7 +165,7 @@ def build_rdflib(out_dir, *, facts_dir, ontology, shapes, frameworks, selections
     from rdflib import Graph
 
     from . import iris
-    from .assembly import make_report, report_files
+    from .assembly import Build, Stopwatch, make_report, report_files
     from .atomic import write_set
     from .serialize import to_jsonld, to_nquads, to_trig, to_turtle, union_graph
     from .validate import check_graph
@@ -256,9 +265,26 @@ def _run(args: argparse.Namespace) -> int:
         write_set(args.out, {**result.files, **{f"html/{name}": page for name, page in pages.items()}})
         remove_stale_pages(Path(args.out) / "html", pages)
     print(f"built {result.report['triples']} triples into {args.out}/: {', '.join(result.files)}")
+    _write_cache(Path(args.out) / "ai-careers.nq", result)  # once the whole output set is in place
     if html:
         print(f"wrote {len(pages)} interactive pages into {Path(args.out) / 'html'}/: open {Path(args.out) / 'html' / 'index.html'}")
     return 0
+
+
+def _write_cache(nquads: Path, result) -> None:
+    """Leave the store and the projection the commands open (:mod:`aicareers.cache`).
+
+    The graph files are written already: a cache that cannot be written is a warning, and the
+    first command will make it.
+    """
+    from .cache import write_cache
+
+    try:
+        entry = write_cache(nquads, result.projection())
+    except (OSError, AiCareersError) as error:
+        print(f"warning: the command cache was not written ({error}); the first command will make it", file=sys.stderr)
+        return
+    print(f"cached the Oxigraph store and the networkx projection in {entry}/")
 
 
 def main(argv: list[str] | None = None) -> int:

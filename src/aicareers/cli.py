@@ -6,9 +6,15 @@ Errors of the project (:class:`aicareers.errors.AiCareersError`) are printed on 
 traceback, and give their own exit status; so are usage errors (status 2), files the system
 refuses (status 2) and, as a last resort, errors nobody foresaw (status 70, "please report it").
 
+Registering imports no heavy library (rdflib, networkx, SciPy, pySHACL, pyoxigraph): the modules
+import them in their handlers, so ``--help`` and argument errors are quick. A command line that
+names a command registers the module of that command only (:data:`COMMANDS`).
+
 >>> parser = make_parser()
 >>> "build" in parser.format_help() and "serve" in parser.format_help()
 True
+>>> sorted(make_parser("gap")._subparsers._group_actions[0].choices)
+['export', 'gap', 'path', 'profile', 'rank', 'similar']
 """
 
 from __future__ import annotations
@@ -43,20 +49,36 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def make_parser() -> argparse.ArgumentParser:
+#: The module that registers each command (a test checks it against the modules themselves).
+COMMANDS = {
+    "build": "aicareers.build",
+    "html": "aicareers.html.cli",
+    "query": "aicareers.sparql.query_cli",
+    "serve": "aicareers.sparql.server_cli", "push": "aicareers.sparql.server_cli",
+    "import-esco": "aicareers.esco.cli",
+    "import-rome": "aicareers.rome.cli",
+    "import-onet": "aicareers.onet.cli",
+    **dict.fromkeys(("path", "gap", "profile", "similar", "rank", "export"), "aicareers.analytics.cli"),
+}  # fmt: skip
+
+
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with ``command``, of the module that registers it only."""
     parser = OneLineParser(
         prog="aicareers",
         description="The AI-careers knowledge graph: build it, query it, analyse it.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMAND_MODULES:
+    modules = [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES
+    for name in modules:
         importlib.import_module(name).register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = make_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)

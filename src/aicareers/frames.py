@@ -54,6 +54,7 @@ import pandas as pd
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from . import paths
+from .errors import InputError
 from .sparql.catalog import Query, find_query, load_catalog, parse_query_text, run_query, shorten_iri
 from .store import load_dataset
 
@@ -69,15 +70,18 @@ _LEXICAL_TYPES = frozenset(URIRef(_XSD + name) for name in (
     "gYear", "gYearMonth", "gMonth", "gMonthDay", "gDay", "duration", "dayTimeDuration", "yearMonthDuration"))
 
 
-def load_graph(path: str | os.PathLike | None = None, backend: str = "rdflib") -> Dataset:
+def load_graph(path: str | os.PathLike | None = None, backend: str | None = None) -> Dataset:
     """The dataset of the built graph, every source in its own named graph.
 
-    ``path`` is an N-Quads file (default :data:`GRAPH_FILE`, ``graph/ai-careers.nq``). When the
-    default file is missing (a fresh checkout where ``python build_graph.py`` was not run), the
-    graph is built in memory (:func:`aicareers.build.build` with ``out_dir=None``: nothing is
-    written) and loaded from its N-Quads. ``backend`` is ``"rdflib"`` (pure Python) or
-    ``"oxigraph"`` (faster SPARQL), see :mod:`aicareers.store`. Queries without ``GRAPH`` see every
-    named graph (the dataset's default graph is their union).
+    ``path`` is an N-Quads file (default :data:`GRAPH_FILE`, ``graph/ai-careers.nq``). By default
+    (``backend=None``) the dataset is the file's Oxigraph store in the cache
+    (:func:`aicareers.cache.open_dataset`: made once per content of the file, then opened in
+    milliseconds); ``backend`` ``"rdflib"`` (pure Python, the whole rdflib API) or ``"oxigraph"``
+    loads the file into that store instead, see :mod:`aicareers.store`. When the default file is
+    missing (a fresh checkout where ``python build_graph.py`` was not run), the graph is built in
+    memory (:func:`aicareers.build.build` with ``out_dir=None``: nothing is written) and loaded from
+    its N-Quads. Queries without ``GRAPH`` see every named graph (the dataset's default graph is
+    their union).
 
     >>> ds = load_graph()
     >>> len(ds) > 1000, ds.default_union
@@ -87,17 +91,22 @@ def load_graph(path: str | os.PathLike | None = None, backend: str = "rdflib") -
     ...
     aicareers.errors.InputError: no/such/file.nq: no such N-Quads file
     """
-    if path is not None:
-        return load_dataset(path, backend=backend)
-    if GRAPH_FILE.is_file():
-        return load_dataset(GRAPH_FILE, backend=backend)
+    if path is not None or GRAPH_FILE.is_file():
+        file = Path(path) if path is not None else GRAPH_FILE
+        if backend is not None:
+            return load_dataset(file, backend=backend)
+        if not file.is_file():
+            raise InputError(str(path), None, None, "no such N-Quads file")
+        from .cache import open_dataset
+
+        return open_dataset(file)
     from .build import build
 
     nquads = build(out_dir=None).files["ai-careers.nq"]
     with tempfile.TemporaryDirectory(prefix="aicareers-") as folder:
         file = Path(folder) / "ai-careers.nq"
         file.write_bytes(nquads)
-        return load_dataset(file, backend=backend)
+        return load_dataset(file, backend=backend or "rdflib")
 
 
 @lru_cache(maxsize=4)

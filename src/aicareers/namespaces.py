@@ -10,65 +10,38 @@ rdflib.term.URIRef('https://w3id.org/ai-careers/ontology#Role')
 rdflib.term.URIRef('https://w3id.org/ai-careers/id/role/prompt-engineer')
 >>> PREFIXES["aic"] == str(AIC)
 True
+
+The prefix map itself is :data:`aicareers.prefixes.PREFIXES` (plain strings), re-exported here.
 """
 
 from __future__ import annotations
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VANN, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VANN, XSD  # noqa: F401
 
-BASE = "https://w3id.org/ai-careers/"
+from .prefixes import BASE, ID_SEGMENTS, PREFIXES, sparql_prologue  # noqa: F401  (re-exported)
 
 #: The ontology's own terms (classes and properties).
-AIC = Namespace(BASE + "ontology#")
+AIC = Namespace(PREFIXES["aic"])
 #: The ontology document itself (its IRI, without the ``#``).
 ONTOLOGY_IRI = BASE + "ontology"
 #: Resources of the knowledge base, one namespace per kind so that IRIs say what they name.
-ID = Namespace(BASE + "id/")
-ROLE = Namespace(BASE + "id/role/")
-SKILL = Namespace(BASE + "id/skill/")
-SRC = Namespace(BASE + "id/source/")
-GRAPH = Namespace(BASE + "id/graph/")
+ID = Namespace(PREFIXES["aicr"])
+ROLE = Namespace(PREFIXES["role"])
+SKILL = Namespace(PREFIXES["skill"])
+SRC = Namespace(PREFIXES["src"])
+GRAPH = Namespace(PREFIXES["graph"])
 #: ROME and O*NET have no IRIs of their own: theirs are minted from their codes (see iris.py).
-ROME = Namespace(BASE + "id/rome/")
-ONET = Namespace(BASE + "id/onet/")
-CROSSWALK = Namespace(BASE + "id/crosswalk/")
+ROME = Namespace(PREFIXES["rome"])
+ONET = Namespace(PREFIXES["onet"])
+CROSSWALK = Namespace(PREFIXES["crosswalk"])
 
 #: ESCO: the model's terms and its concept IRIs.
-ESCO = Namespace("http://data.europa.eu/esco/model#")
-ESCO_OCC = Namespace("http://data.europa.eu/esco/occupation/")
-ESCO_SKILL = Namespace("http://data.europa.eu/esco/skill/")
+ESCO = Namespace(PREFIXES["esco"])
+ESCO_OCC = Namespace(PREFIXES["escoocc"])
+ESCO_SKILL = Namespace(PREFIXES["escoskill"])
 
 SCHEMA = SDO  # https://schema.org/
-
-#: Path segments of resource IRIs (``id/<segment>/<name>``); each is also a prefix, so that
-#: Turtle reads ``mission:technology-watch`` rather than a full IRI.
-ID_SEGMENTS = (
-    "source", "organisation", "place", "topic", "role", "skill", "mission", "objective", "domain",
-    "department", "team", "tool", "employer-type", "salary-factor", "contract-type", "arrangement",
-    "seniority", "level", "program", "route", "transition", "salary", "requirement", "claim",
-    "comparison", "statement", "derivation", "graph", "rome", "onet", "crosswalk", "mapping",
-)  # fmt: skip
-
-#: prefix -> namespace IRI; the single source of truth for every serialisation and SPARQL query.
-PREFIXES: dict[str, str] = {
-    "aic": str(AIC),
-    "aicr": str(ID),
-    **{("src" if segment == "source" else segment): f"{ID}{segment}/" for segment in ID_SEGMENTS},
-    "esco": str(ESCO),
-    "escoocc": str(ESCO_OCC),
-    "escoskill": str(ESCO_SKILL),
-    "schema": str(SCHEMA),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "owl": str(OWL),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "sh": str(SH),
-    "vann": str(VANN),
-}
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -81,12 +54,3 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True, replace=True)
     return graph
-
-
-def sparql_prologue() -> str:
-    """The ``PREFIX`` lines of every prefix, for SPARQL text.
-
-    >>> "PREFIX aic: <https://w3id.org/ai-careers/ontology#>" in sparql_prologue()
-    True
-    """
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

@@ -71,6 +71,8 @@ __all__ = [
 BACKENDS: tuple[str, ...] = ("rdflib", "oxigraph")
 
 _XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+#: rdflib's name of a dataset's default graph (``rdflib.graph.DATASET_DEFAULT_GRAPH_ID``).
+_DEFAULT_GRAPH_ID = "urn:x-rdflib:default"
 
 #: The fastest N-Quads parser of each backend (oxrdflib's loads straight into Oxigraph).
 _NQUADS_FORMAT = {"rdflib": "nquads", "oxigraph": "ox-nquads"}
@@ -99,10 +101,27 @@ def _oxigraph_store_class():
 
     class CachingOxigraphStore(OxigraphStore):
         cache_limit = 200_000
+        #: True for a store whose default graph holds the distinct triples of its named graphs
+        #: (:data:`aicareers.cache.UNION_AS_SET`): queries without GRAPH read that graph, and
+        #: iterating the union leaves its copies out.
+        union_in_default_graph = False
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._terms: dict = {}
+
+        def triples(self, triple_pattern, context=None):
+            found = super().triples(triple_pattern, context)
+            if context is not None or not self.union_in_default_graph:
+                return found
+            return self._named_triples(found)
+
+        @staticmethod
+        def _named_triples(found):
+            for triple, contexts in found:
+                graph = next(contexts)
+                if not isinstance(graph.identifier, URIRef) or str(graph.identifier) != _DEFAULT_GRAPH_ID:
+                    yield triple, iter((graph,))
 
         def _convert(self, term):
             if term is None:
@@ -120,7 +139,7 @@ def _oxigraph_store_class():
             from aicareers.sparql.text import has_dataset_clause
 
             # A query's FROM / FROM NAMED name its dataset: the union flag would override them.
-            union = queryGraph == "__UNION__" and not has_dataset_clause(query)
+            union = queryGraph == "__UNION__" and not has_dataset_clause(query) and not self.union_in_default_graph
             default = to_ox(queryGraph) if isinstance(queryGraph, Node) and not has_dataset_clause(query) else None
             return self.run(query, initNs, initBindings, union=union, default_graph=default)
 
@@ -205,12 +224,16 @@ def open_dataset(backend: str = "rdflib", path: str | os.PathLike | None = None)
     return dataset
 
 
-def dataset_over(store) -> Dataset:
+def dataset_over(store, *, union_in_default_graph: bool = False) -> Dataset:
     """An rdflib :class:`~rdflib.Dataset` over an existing :class:`pyoxigraph.Store` (no copy).
 
     The dataset is that of ``open_dataset("oxigraph")``: default graph as the union, the project's
     prefixes. Loading a store with pyoxigraph's own bulk loader, then wrapping it, is the fastest
     way to an rdflib Dataset holding a large graph (see :mod:`aicareers.fastpath`).
+
+    ``union_in_default_graph``: the store's default graph holds the distinct triples of its named
+    graphs (the cache's stores, :data:`aicareers.cache.UNION_AS_SET`); queries without ``GRAPH``
+    read it, so that each triple counts once, as in rdflib's union graph.
 
     >>> import pyoxigraph
     >>> store = pyoxigraph.Store()
@@ -218,8 +241,18 @@ def dataset_over(store) -> Dataset:
     >>> ds = dataset_over(store)
     >>> backend_of(ds), len(ds)
     ('oxigraph', 1)
+    >>> store.load(b'<urn:x:a> <urn:x:p> "v" <urn:x:h> .', format=pyoxigraph.RdfFormat.N_QUADS)
+    >>> count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    >>> [int(row.n) for row in ds.query(count)]  # pyoxigraph 0.5: once per named graph
+    [2]
+    >>> store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    >>> ds = dataset_over(store, union_in_default_graph=True)
+    >>> [int(row.n) for row in ds.query(count)], len(list(ds.quads()))
+    ([1], 2)
     """
-    dataset = Dataset(store=_oxigraph_store_class()(store=store), default_union=True)
+    backing = _oxigraph_store_class()(store=store)
+    backing.union_in_default_graph = union_in_default_graph
+    dataset = Dataset(store=backing, default_union=True)
     dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
     bind_prefixes(dataset)
     return dataset

@@ -25,22 +25,46 @@ What is where:
 - :mod:`~aicareers.analytics.cli`: the ``path``, ``gap``, ``similar``, ``rank`` and ``export``
   sub-commands; :mod:`~aicareers.analytics._examples`: the small graphs of the doctests.
 
+>>> from aicareers.analytics import evolution_paths, skill_gap
 >>> from aicareers.analytics._examples import example_graph
 >>> g = example_graph()
 >>> [p.labels() for p in evolution_paths(g, "Rédacteur", max_steps=1)]
 [['Writer', 'Editor'], ['Writer', 'Translator']]
 >>> [s.label_en for s in skill_gap(g, "Writer", "Editor").to_acquire]
 ['Proofreading']
+
+The names below are loaded from their modules on first use, so that importing
+:mod:`aicareers.analytics.cli` (to list the commands) does not import networkx.
 """
 
-from .explain import Fact, Ref
-from . import export  # the module: export.export(g, path, format)
-from .gap import Gap, GapSkill, TrainingCoverage, skill_gap, trainings_for
-from .names import AmbiguousNameError, UnknownNameError, find_node, normalise
-from .paths import EvolutionPath, Step, cheapest_path, evolution_paths, path_between
-from .rank import Community, RankedSkill, communities, rank_skills
-from .similarity import Similarity, nearest_roles, role_similarity
-from .skills import SkillEvidence, held_skills, skill_classes, skill_profile
+import importlib
+
+#: Each public name and the module that defines it.
+_NAMES = {
+    "Fact": "explain", "Ref": "explain",
+    "Gap": "gap", "GapSkill": "gap", "TrainingCoverage": "gap", "skill_gap": "gap", "trainings_for": "gap",
+    "AmbiguousNameError": "names", "UnknownNameError": "names", "find_node": "names", "normalise": "names",
+    "EvolutionPath": "paths", "Step": "paths", "cheapest_path": "paths", "evolution_paths": "paths",
+    "path_between": "paths",
+    "Community": "rank", "RankedSkill": "rank", "communities": "rank", "rank_skills": "rank",
+    "Similarity": "similarity", "nearest_roles": "similarity", "role_similarity": "similarity",
+    "SkillEvidence": "skills", "held_skills": "skills", "skill_classes": "skills", "skill_profile": "skills",
+}  # fmt: skip
+
+
+def __getattr__(name: str):
+    if name == "export":  # the module: export.export(g, path, format)
+        return importlib.import_module(".export", __name__)
+    if name in _NAMES:
+        value = getattr(importlib.import_module(f".{_NAMES[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "AmbiguousNameError",

@@ -4,9 +4,9 @@ Roles are named in French or English, by id or by IRI (:func:`aicareers.analytic
 an unknown name prints the closest names and exits with status 2. Answers are readable tables,
 or JSON with ``--format json``; ``--explain`` lists the facts used, each with its source.
 
-The graph is read from ``graph/ai-careers.nq`` (or ``--graph FILE``, N-Quads) when it exists, and
-built in memory from the hand-kept facts otherwise; either way it is projected once with
-:func:`aicareers.projection.project`.
+The projection (:func:`aicareers.projection.project`) of ``graph/ai-careers.nq`` (or ``--graph
+FILE``, N-Quads) is read from the cache (:mod:`aicareers.cache`: made once per content of the
+file); without the file, the graph is built in memory from the hand-kept facts and projected.
 
 >>> parser = argparse.ArgumentParser(prog="aicareers")
 >>> register(parser.add_subparsers(dest="command"))
@@ -23,53 +23,50 @@ import shutil
 import textwrap
 import sys
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .. import paths as project_paths
 from ..cliargs import at_least_zero, count
 from ..errors import InputError
-from .export import FORMATS as EXPORT_FORMATS
-from .export import export, render
-from .explain import format_facts
-from .gap import Gap, skill_gap
-from .names import find_node
-from .paths import EvolutionPath, cheapest_path, costed, evolution_paths, path_between
-from .rank import BY, communities, rank_skills
-from .similarity import METHODS, nearest_roles, role_similarity
+
+if TYPE_CHECKING:  # the handlers import what they use: listing the commands loads no networkx
+    import networkx as nx
+
+    from .gap import Gap
+    from .paths import EvolutionPath
 
 DEFAULT_GRAPH = project_paths.GRAPH_DIR / "ai-careers.nq"
+
+#: The choices of ``rank --by``, ``similar --method`` and ``export --format``: those of
+#: :data:`.rank.BY`, :data:`.similarity.METHODS` and :data:`.export.FORMATS` (a test checks
+#: they agree), written here so that registering the commands imports no analysis.
+BY = ("degree", "betweenness", "pagerank")
+METHODS = ("jaccard", "weighted")
+EXPORT_FORMATS = ("graphml", "gexf", "json")
 
 
 def load_graph(path: str | Path | None = None) -> nx.MultiDiGraph:
     """The projection of ``path`` (N-Quads; default ``graph/ai-careers.nq``), or of an in-memory build.
 
-    An explicit ``path`` that does not exist is an error; a missing default means "not built yet":
-    the graph is then built in memory from the hand-kept facts (nothing is written).
+    The projection of a file comes from the cache (:func:`aicareers.cache.load_projection`), which
+    makes it once per content of the file. An explicit ``path`` that does not exist is an error; a
+    missing default means "not built yet": the graph is then built in memory from the hand-kept
+    facts (nothing is written).
 
     >>> load_graph("no/such/file.nq")
     Traceback (most recent call last):
     ...
     aicareers.errors.InputError: no/such/file.nq: no such N-Quads file
     """
-    from ..projection import project
-
     if path is not None and not Path(path).is_file():
         raise InputError(str(path), None, None, "no such N-Quads file")
     path = Path(path) if path is not None else DEFAULT_GRAPH
     if path.is_file():
-        from rdflib import Dataset
+        from ..cache import load_projection
 
-        from ..atomic import check_complete
-
-        check_complete(path.parent)  # never half of an interrupted build's files
-        dataset = Dataset(default_union=True)
-        try:
-            dataset.parse(path, format="nquads")
-        except Exception as error:  # noqa: BLE001 - the parser's message names the line, on one line
-            raise InputError(str(path), None, None, f"invalid N-Quads: {' '.join(str(error).split())[:300]}") from None
-        return project(dataset)
+        return load_projection(path)  # refuses a folder an interrupted build left half switched
     from ..build import build
+    from ..projection import project
 
     print(f"note: {path} not found: building the graph in memory", file=sys.stderr)
     return project(build(out_dir=None).graph)
@@ -181,6 +178,8 @@ def _print_json(data) -> None:
 
 
 def _explain(facts, lang: str) -> None:
+    from .explain import format_facts
+
     facts = list(facts)
     print(f"\nFacts used ({len(facts)}):")
     print(format_facts(facts, lang))
@@ -203,6 +202,9 @@ def _skill_name(skill, lang: str) -> str:
 
 
 def run_path(args: argparse.Namespace) -> int:
+    from .names import find_node
+    from .paths import cheapest_path, costed, evolution_paths, path_between
+
     g = load_graph(args.graph)
     source = find_node(g, args.source)
     if args.target is None:
@@ -250,6 +252,9 @@ def _print_path(path: EvolutionPath, a: str, b: str, args) -> None:
 
 
 def run_gap(args: argparse.Namespace) -> int:
+    from .gap import skill_gap
+    from .names import find_node
+
     g = load_graph(args.graph)
     gap = skill_gap(g, find_node(g, args.source), find_node(g, args.target))
     if args.format == "json":
@@ -302,6 +307,7 @@ def _print_preparation(preparation) -> None:
 
 
 def run_profile(args: argparse.Namespace) -> int:
+    from .names import find_node
     from .profile import STRENGTH_ORDER, role_profile
 
     g = load_graph(args.graph)
@@ -357,6 +363,9 @@ OCCUPATION_WORD = {"esco-occupation": "ESCO", "rome-occupation": "ROME", "onet-o
 
 
 def run_similar(args: argparse.Namespace) -> int:
+    from .names import find_node
+    from .similarity import nearest_roles, role_similarity
+
     g = load_graph(args.graph)
     role = find_node(g, args.role)
     lang = args.lang
@@ -386,6 +395,8 @@ def run_similar(args: argparse.Namespace) -> int:
 
 
 def run_rank(args: argparse.Namespace) -> int:
+    from .rank import communities, rank_skills
+
     g = load_graph(args.graph)
     lang = args.lang
     if args.what == "communities":
@@ -418,6 +429,8 @@ def run_rank(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from .export import export, render
+
     g = load_graph(args.graph)
     if args.out is None:
         sys.stdout.buffer.write(render(g, args.format))

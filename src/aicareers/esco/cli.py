@@ -23,7 +23,8 @@ from pathlib import Path
 
 from aicareers.errors import InputError
 
-from .csv_import import ImportReport, is_language_tag, iter_esco_triples, resolve_download, write_esco
+# The importer (and rdflib) is loaded by the functions that use it, so that listing the commands
+# stays fast.
 
 #: Output suffixes and what they are.
 OUT_SUFFIXES = {".nt": "N-Triples", ".ttl": "Turtle"}
@@ -89,12 +90,16 @@ def check_langs(langs: list[str] | None) -> None:
     ...
     aicareers.errors.InputError: english/: field --lang: not a language tag (the suffix of ESCO's file names, e.g. en, fr, pt)
     """
+    from .csv_import import is_language_tag
+
     for lang in langs or ():
         if not is_language_tag(lang):
             raise InputError(lang, None, "--lang", "not a language tag (the suffix of ESCO's file names, e.g. en, fr, pt)")
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .csv_import import ImportReport, iter_esco_triples, resolve_download, write_esco
+
     check_out(args.out)
     check_langs(args.langs)
     if args.esco_version is not None and not args.esco_version.strip():

@@ -15,6 +15,14 @@ search box, type filters, a French/English switch and tooltips quoting the sourc
 
 from __future__ import annotations
 
-from .pages import career_graph, render_pages, role_pages, role_subgraph, skill_gap, write_pages
-
 __all__ = ["career_graph", "render_pages", "role_pages", "role_subgraph", "skill_gap", "write_pages"]
+
+
+def __getattr__(name: str):
+    # Loaded on first use: importing aicareers.html.cli (to list the commands) loads no pyvis,
+    # networkx or SciPy.
+    if name in __all__:
+        from . import pages
+
+        return getattr(pages, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -224,6 +224,39 @@ def _edge_data(index: int, predicate: str, data: dict, lang: str) -> dict:
     return item
 
 
+def pyvis_node(node_id: str, item: dict) -> dict:
+    """The dict pyvis 0.3.2's ``Network.add_node(node_id, **item)`` appends to ``net.nodes``, key
+    for key (``color`` first, the other options, then ``id``, ``label``, ``shape``), on a network
+    with pyvis's default font colour.
+
+    >>> pyvis_node("n1", {"label": "", "shape": "box", "size": 3})
+    {'color': '#97c2fc', 'size': 3, 'id': 'n1', 'label': 'n1', 'shape': 'box'}
+    """
+    options = dict(item)
+    label = options.pop("label", None)
+    shape = options.pop("shape", "dot")
+    color = options.pop("color", "#97c2fc")
+    node = dict(options) if "group" in options else {"color": color, **options}
+    node["id"] = node_id
+    node["label"] = label if label else node_id
+    node["shape"] = shape
+    return node
+
+
+def pyvis_edge(source: str, target: str, item: dict) -> dict:
+    """The dict pyvis 0.3.2's ``Network.add_edge(source, target, **item)`` appends to ``net.edges``
+    on a directed network, key for key.
+
+    >>> pyvis_edge("a", "b", {"id": "e0"})
+    {'id': 'e0', 'from': 'a', 'to': 'b', 'arrows': 'to'}
+    """
+    edge = dict(item)
+    edge["from"] = source
+    edge["to"] = target
+    edge.setdefault("arrows", "to")
+    return edge
+
+
 def render_page(
     graph: nx.MultiDiGraph,
     *,
@@ -244,9 +277,9 @@ def render_page(
     positions = layout.compute_positions(graph) if mode["precomputed"] else {}
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    for node, data in graph.nodes(data=True):
-        item = _node_data(node, data, lang, positions.get(node))
-        net.add_node(node, **item)
+    nodes = {node: pyvis_node(node, _node_data(node, data, lang, positions.get(node)))
+             for node, data in graph.nodes(data=True)}
+    edges = []
     for i, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
         item = _edge_data(i, data.get("predicate", key), data, lang)
         if mode["physics"]:
@@ -254,9 +287,13 @@ def render_page(
             if "gap" in item:
                 drawn += [f"+{len(item['gap'])} {controls.UI_TEXT[lg]['gapNote']}" for lg in controls.UI_TEXT]
                 drawn += [controls.UI_TEXT[lg]["gapUnknown"] for lg in controls.UI_TEXT]
-            boxes = sum(len(net.get_node(n)["label"]) for n in (u, v) if net.get_node(n)["shape"] == "box")
+            boxes = sum(len(nodes[n]["label"]) for n in (u, v) if nodes[n]["shape"] == "box")
             item["length"] = edge_length(graph.degree(u), graph.degree(v), max(map(len, drawn), default=0), boxes)
-        net.add_edge(u, v, **item)
+        edges.append(pyvis_edge(u, v, item))
+    # pyvis's add_edge looks both ends up with `source in self.get_nodes()`, a scan of a Python
+    # list of every node id: nodes x edges on a large page. The lists pyvis renders are filled
+    # here instead, with the very items add_node and add_edge would append.
+    net.nodes, net.node_ids, net.node_map, net.edges = list(nodes.values()), list(nodes), nodes, edges
     net.options = _vis_options(mode)
 
     counts: dict[str, int] = {}

@@ -36,25 +36,23 @@ from __future__ import annotations
 import difflib
 import io
 import json
-import multiprocessing
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
-
-from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.query import Result
-from rdflib.term import Node
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from aicareers import paths
 from aicareers.errors import AiCareersError, InputError
-from aicareers.namespaces import AIC, ESCO, ID, PREFIXES, bind_prefixes, sparql_prologue
-from aicareers.sparql.execute import execute
+from aicareers.prefixes import PREFIXES, sparql_prologue
 from aicareers.sparql.limits import (MAX_NESTING, cause_of_death, deep_recursion, limit_memory, memory_message,
                                      nesting_depth)
-from aicareers.sparql.results import csv_text, tsv_text
+from aicareers.sparql.results import Parts, csv_text, term_parts, tsv_text
+
+if TYPE_CHECKING:  # rdflib is imported where it is used: reading the catalogue, and answering
+    # from the cache (aicareers.sparql.direct), need none of it.
+    from rdflib.query import Result
+    from rdflib.term import Node, URIRef
 
 __all__ = [
     "PARAM_KINDS",
@@ -80,24 +78,26 @@ __all__ = [
     "inject_values",
     "run_query",
     "format_result",
+    "format_rows",
+    "format_boolean",
     "shorten_iri",
 ]
 
 #: The kinds a parameter may have: an entity of a class (see :data:`KIND_CLASSES`) or ``text``.
 PARAM_KINDS: tuple[str, ...] = ("role", "skill", "topic", "source", "text")
 
-#: The classes whose instances (or instances of their subclasses) a parameter of each kind names.
-KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
-    "role": (AIC.Role,),
-    "skill": (AIC.Skill, ESCO.Skill),
-    "topic": (AIC.Topic,),
-    "source": (AIC.Source,),
+#: The classes (IRIs) whose instances, or instances of their subclasses, a parameter of each kind names.
+KIND_CLASSES: dict[str, tuple[str, ...]] = {
+    "role": (PREFIXES["aic"] + "Role",),
+    "skill": (PREFIXES["aic"] + "Skill", PREFIXES["esco"] + "Skill"),
+    "topic": (PREFIXES["aic"] + "Topic",),
+    "source": (PREFIXES["aic"] + "Source",),
 }
 
 #: Output formats of :func:`format_result`, the default first.
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 
-_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _VARNAME = r"[A-Za-z_][A-Za-z0-9_]*"
 
 
@@ -439,7 +439,7 @@ def _local_name(iri: str) -> str:
 
 
 def _entity_query(kind: str) -> str:
-    classes = " ".join(c.n3() for c in KIND_CLASSES[kind])
+    classes = " ".join(f"<{c}>" for c in KIND_CLASSES[kind])
     return f"""SELECT DISTINCT ?entity ?label WHERE {{
   VALUES ?class {{ {classes} }}
   ?entity a ?type . ?type rdfs:subClassOf* ?class .
@@ -452,12 +452,30 @@ def _entity_query(kind: str) -> str:
 }}"""
 
 
-def _entities(graph, kind: str, endpoint: str | None = None) -> dict[URIRef, list[str]]:
-    """Every entity of ``kind`` with its English, French and untagged labels."""
+def _check_kind(kind: str) -> None:
     if kind not in KIND_CLASSES:
         raise QueryParameterError(
             f"parameters of kind {kind!r} are not entities (kinds: {', '.join(KIND_CLASSES)})"
         )
+
+
+def collect_entities(rows: Iterable[tuple]) -> dict[str, list[str]]:
+    """Entity IRI -> its labels, from the rows (entity, label) of :func:`_entity_query`, each term
+    an rdflib or a pyoxigraph one; an entity that is no IRI is left out."""
+    entities: dict[str, list[str]] = {}
+    for entity, label in rows:
+        entity, label = term_parts(entity), term_parts(label)
+        if entity is None or entity.kind != "uri":
+            continue
+        labels = entities.setdefault(entity.text, [])
+        if label is not None and label.text not in labels:
+            labels.append(label.text)
+    return entities
+
+
+def _entities(graph, kind: str, endpoint: str | None = None) -> dict[str, list[str]]:
+    """Every entity of ``kind`` (by IRI) with its English, French and untagged labels."""
+    _check_kind(kind)
     query = _entity_query(kind)
     if endpoint is not None:
         from aicareers.sparql.remote import query_remote
@@ -467,15 +485,7 @@ def _entities(graph, kind: str, endpoint: str | None = None) -> dict[URIRef, lis
         raise AiCareersError("no data to resolve names in: give a dataset or an endpoint")
     else:
         result = graph.query(query, initNs=PREFIXES)
-    entities: dict[URIRef, list[str]] = {}
-    for row in result:
-        entity, label = row[0], row[1]
-        if not isinstance(entity, URIRef):
-            continue
-        labels = entities.setdefault(entity, [])
-        if label is not None and str(label) not in labels:
-            labels.append(str(label))
-    return entities
+    return collect_entities((row[0], row[1]) for row in result)
 
 
 def resolve(graph, kind: str, name: str, *, endpoint: str | None = None) -> URIRef:
@@ -489,7 +499,17 @@ def resolve(graph, kind: str, name: str, *, endpoint: str | None = None) -> URIR
 
     Raises :class:`UnknownNameError` (with close names) or :class:`AmbiguousNameError`.
     """
-    entities = _entities(graph, kind, endpoint)
+    from rdflib import URIRef
+
+    return URIRef(choose_entity(_entities(graph, kind, endpoint), kind, name))
+
+
+def choose_entity(entities: Mapping[str, list[str]], kind: str, name: str) -> str:
+    """The IRI, among ``entities`` (IRI -> labels), that ``name`` names: the rules of :func:`resolve`.
+
+    >>> choose_entity({"https://w3id.org/ai-careers/id/role/x": ["Écrivain"]}, "role", "ecrivain")
+    'https://w3id.org/ai-careers/id/role/x'
+    """
     wanted = name.strip()
     if wanted.startswith("<") and wanted.endswith(">"):
         wanted = wanted[1:-1]
@@ -506,7 +526,7 @@ def resolve(graph, kind: str, name: str, *, endpoint: str | None = None) -> URIR
         return by_id[0]
     by_label = [e for e, labels in entities.items() if any(normalize_name(x) == key for x in labels)]
     matches = sorted(set(by_id) | set(by_label))
-    own = [m for m in matches if str(m).startswith(str(ID))]
+    own = [m for m in matches if str(m).startswith(PREFIXES["aicr"])]
     if len(matches) > 1 and len(own) == 1:  # the project's skill before an ESCO one of that name
         matches = own
     if len(matches) == 1:
@@ -514,14 +534,14 @@ def resolve(graph, kind: str, name: str, *, endpoint: str | None = None) -> URIR
     if matches:
         raise AmbiguousNameError(kind, name, [_local_name(e) for e in matches])
     # Close names, over every label and id: each entity once, by its closest label, with its id.
-    names: dict[str, tuple[str, URIRef]] = {}
+    names: dict[str, tuple[str, str]] = {}
     for entity, labels in sorted(entities.items()):
         for text in labels + [_local_name(entity)]:
             names.setdefault(normalize_name(text), (text, entity))
     close = difflib.get_close_matches(key, list(names), n=10, cutoff=0.6)
     if not close and key:  # a word of a name: "engineer" -> "Prompt engineer", ...
         close = [k for k in names if key in k]
-    suggestions: dict[URIRef, str] = {}
+    suggestions: dict[str, str] = {}
     for found in close:
         text, entity = names[found]
         if entity not in suggestions:
@@ -545,6 +565,24 @@ def bind_parameters(
     Entity names go through :func:`resolve`; ``text`` values become plain literals. A parameter
     neither given nor defaulted is left out (its variable stays free).
     """
+    from rdflib import Literal
+
+    terms: dict[str, Node] = {}
+    for param, value in parameter_values(query, bindings):
+        if param.kind == "text":
+            terms[param.var] = Literal(value)
+        else:
+            terms[param.var] = resolve(graph, param.kind, value, endpoint=endpoint)
+    return terms
+
+
+def parameter_values(query: Query, bindings: Mapping[str, str] | None = None) -> list[tuple[Param, str]]:
+    """Each parameter of ``query`` with its value: given (``bindings``: var -> name) or its default.
+
+    >>> q = parse_query_text("# Param: role: role = writer\\nSELECT * { ?role ?p ?o }")
+    >>> parameter_values(q), parameter_values(q, {"?role": "editor"})
+    ([(Param(var='role', kind='role', default='writer'), 'writer')], [(Param(var='role', kind='role', default='writer'), 'editor')])
+    """
     bindings = dict(bindings or {})
     for var in bindings:
         if query.param(var) is None:
@@ -553,30 +591,42 @@ def bind_parameters(
                 f"query {query.name!r} has no parameter {var.lstrip('?$')!r} (its parameters: {declared})"
             )
     given = {k.lstrip("?$"): v for k, v in bindings.items()}
-    terms: dict[str, Node] = {}
+    values = []
     for param in query.params:
         value = given.get(param.var, param.default)
-        if value is None:
-            continue
-        if param.kind == "text":
-            terms[param.var] = Literal(str(value))
-        else:
-            terms[param.var] = resolve(graph, param.kind, str(value), endpoint=endpoint)
-    return terms
+        if value is not None:
+            values.append((param, str(value)))
+    return values
 
 
-def _term_n3(term: Node) -> str:
-    """The SPARQL form of a bound term; refuses anything that could not be one term."""
-    if isinstance(term, URIRef):
-        if re.search(r"[<>\"{}|^`\\\x00-\x20]", str(term)):
-            raise QueryParameterError(f"cannot bind the IRI {str(term)!r}: it has forbidden characters")
-        return term.n3()
-    if isinstance(term, Literal):
-        if term.language is not None and not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", term.language):
-            raise QueryParameterError(f"cannot bind a literal of language tag {term.language!r}")
-        if term.datatype is not None:
-            _term_n3(term.datatype)
-        return term.n3()  # quotes, backslashes and line breaks escaped
+def _literal_n3(text: str) -> str:
+    """A plain literal in SPARQL, quotes, backslashes and line breaks escaped."""
+    escaped = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def _term_n3(term) -> str:
+    """The SPARQL form of a bound term (rdflib's, or :class:`Parts`); refuses anything that could
+    not be one term.
+
+    >>> print(_term_n3(Parts("literal", 'dit "oui"')), _term_n3(Parts("uri", "urn:x:a")))
+    "dit \\"oui\\"" <urn:x:a>
+    """
+    parts = term_parts(term)
+    if parts is not None and parts.kind == "uri":
+        if re.search(r"[<>\"{}|^`\\\x00-\x20]", parts.text):
+            raise QueryParameterError(f"cannot bind the IRI {parts.text!r}: it has forbidden characters")
+        return f"<{parts.text}>"
+    if parts is not None and parts.kind == "literal":
+        if parts.language is not None and not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", parts.language):
+            raise QueryParameterError(f"cannot bind a literal of language tag {parts.language!r}")
+        if parts.datatype is not None:
+            _term_n3(Parts("uri", parts.datatype))
+        if isinstance(term, Parts):
+            if parts.language or parts.datatype:
+                raise QueryParameterError("only plain literals are bound from text")
+            return _literal_n3(parts.text)
+        return term.n3()  # rdflib's own form: quotes, backslashes and line breaks escaped
     raise QueryParameterError(f"cannot bind {term!r}: only IRIs and literals")
 
 
@@ -682,7 +732,7 @@ def _syntax_error_at(text: str, message: str, line: int | None, column: int | No
     ``shifts`` (line, column, length of each block, in the order of the text) move it back.
 
     >>> text = "SELECT * WHERE { ?s ?p ?o ) }"
-    >>> bound, shifts = _injected(text, {"s": Literal("x")})
+    >>> bound, shifts = _injected(text, {"s": Parts("literal", "x")})
     >>> bound.index(")") + 1, shifts
     (45, [(1, 17, 18)])
     >>> _syntax_error_at(text, "unexpected )", 1, 45, shifts).column, text.index(")") + 1
@@ -763,7 +813,10 @@ def _injected(text: str, terms: Mapping[str, Node]) -> tuple[str, list[tuple[int
 
 
 def _norm(term):
-    if isinstance(term, Literal) and term.datatype == _XSD_STRING and term.language is None:
+    from rdflib import Literal
+
+    if isinstance(term, Literal) and term.datatype is not None and str(term.datatype) == _XSD_STRING \
+            and term.language is None:
         return Literal(str(term))
     return term
 
@@ -774,6 +827,8 @@ def _answer(result) -> tuple:
         return ("ASK", bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return (result.type, [tuple(_norm(t) for t in triple) for triple in result.graph])
+    from rdflib import Variable
+
     variables = list(result.vars or [])
     rows = []
     for binding in result.bindings:
@@ -788,6 +843,11 @@ def _answer(result) -> tuple:
 
 def _result(answer: tuple) -> Result:
     """An rdflib :class:`Result` of an answer of :func:`_answer` (iterable more than once)."""
+    from rdflib import Graph
+    from rdflib.query import Result
+
+    from aicareers.namespaces import bind_prefixes
+
     result = Result(answer[0])
     if answer[0] == "ASK":
         result.askAnswer = answer[1]
@@ -832,25 +892,34 @@ def _evaluate(graph, plan: _Plan) -> tuple:
     :func:`aicareers.sparql.execute.execute` gives both stores the same dataset (``FROM`` and
     ``FROM NAMED`` honoured, nothing downloaded).
     """
+    from aicareers.sparql.execute import execute
+
     if plan.prepared is not None:  # rdflib: the terms as initBindings, never as text
         with deep_recursion():
             return _answer(execute(graph, plan.prepared, init_bindings=dict(plan.terms)))
     try:  # Oxigraph: the text has its VALUES blocks already
         return _answer(execute(graph, plan.text, init_ns=PREFIXES))
     except SyntaxError as error:  # Oxigraph's parser: "error at LINE:COLUMN: message"
-        # Oxigraph often reports the end of the text as the place; rdflib's parser, when it
-        # fails too, points at the term at fault.
-        located = _rdflib_syntax_error(plan.original)
-        if located is not None:
-            raise located from None
-        found = re.match(r"error at (\d+):(\d+):\s*(.*)", str(error), re.S)
-        if not found:
-            raise QuerySyntaxError(" ".join(str(error).split())) from None
-        message = " ".join(found.group(3).split())
-        if len(message) > 200:
-            message = message[:199] + "…"
-        line, column = int(found.group(1)), int(found.group(2))
-        raise _syntax_error_at(plan.original, message, line, column, plan.shifts) from None
+        raise oxigraph_syntax_error(error, plan.original, plan.shifts) from None
+
+
+def oxigraph_syntax_error(error: SyntaxError, original: str,
+                          shifts: Iterable[tuple[int, int, int]] = ()) -> QuerySyntaxError:
+    """The :class:`QuerySyntaxError` of Oxigraph's ``error`` on ``original`` (whose VALUES blocks,
+    ``shifts``, were injected before Oxigraph read it)."""
+    # Oxigraph often reports the end of the text as the place; rdflib's parser, when it fails
+    # too, points at the term at fault.
+    located = _rdflib_syntax_error(original)
+    if located is not None:
+        return located
+    found = re.match(r"error at (\d+):(\d+):\s*(.*)", str(error), re.S)
+    if not found:
+        return QuerySyntaxError(" ".join(str(error).split()))
+    message = " ".join(found.group(3).split())
+    if len(message) > 200:
+        message = message[:199] + "…"
+    line, column = int(found.group(1)), int(found.group(2))
+    return _syntax_error_at(original, message, line, column, shifts)
 
 
 def _child(conn, graph, plan: _Plan, max_memory: int | None, stderr_fd: int | None = None) -> None:
@@ -887,6 +956,8 @@ def _evaluate_with_limit(graph, plan: _Plan, timeout: float | None, max_memory: 
     the child's standard error goes to a temporary file, read only to say why it died (Oxigraph
     prints "memory allocation of N bytes failed" before aborting), so nothing else reaches the user.
     """
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
         return _evaluate_in_thread(graph, plan, timeout if timeout is not None else 1e9)
     import os
@@ -931,6 +1002,8 @@ def _evaluate_with_limit(graph, plan: _Plan, timeout: float | None, max_memory: 
 
 def _evaluate_in_thread(graph, plan: _Plan, timeout: float) -> tuple:  # pragma: no cover
     """Without ``fork``: wait for a daemon thread; at the limit, stop waiting (it runs on)."""
+    import threading
+
     box: list = []
 
     def work() -> None:
@@ -1009,7 +1082,26 @@ def run_query(
 # ------------------------------------------------------------------------------- output
 
 
-_LOCAL = re.compile(r"[A-Za-z0-9_\u00b7-\uffff](?:[\w.\-\u00b7-\uffff]*[\w\-\u00b7-\uffff])?|")
+def _in_local(char: str) -> bool:
+    """A character of a clean local name other than its first (``.`` aside): ``[\\w\\-\\u00b7-\\uffff]``."""
+    return char.isalnum() or char in "_-" or "\u00b7" <= char <= "\uffff"
+
+
+def clean_local(local: str) -> bool:
+    """Whether ``prefix:local`` reads as it is: ``local`` is empty, or an ASCII letter, digit or
+    ``_`` (or a character from U+00B7 to U+FFFF), then word characters, ``-``, ``.`` and those
+    characters, not ending with ``.``. (The regular expression of this rule takes 20 ms to
+    compile: more than answering a query from the cache.)
+
+    >>> [clean_local(x) for x in ("prompt-engineer", "", "a.b", "a.", "x y", "-a", "é")]
+    [True, True, True, False, False, False, True]
+    """
+    if not local:
+        return True
+    first = local[0]
+    if not ((first.isascii() and (first.isalnum() or first == "_")) or "\u00b7" <= first <= "\uffff"):
+        return False
+    return all(_in_local(c) or c == "." for c in local[1:-1]) and (len(local) == 1 or _in_local(local[-1]))
 
 
 def shorten_iri(iri: str) -> str:
@@ -1022,21 +1114,22 @@ def shorten_iri(iri: str) -> str:
     """
     best = None
     for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
+        if iri.startswith(namespace) and clean_local(iri[len(namespace):]):
             if best is None or len(namespace) > len(PREFIXES[best]):
                 best = prefix
     return f"{best}:{iri[len(PREFIXES[best]):]}" if best else f"<{iri}>"
 
 
 def _cell(term, max_width: int) -> str:
-    if term is None:
+    parts = term_parts(term)
+    if parts is None:
         return ""
-    if isinstance(term, URIRef):
-        text = shorten_iri(str(term))
-    elif isinstance(term, BNode):
-        text = f"_:{term}"
+    if parts.kind == "uri":
+        text = shorten_iri(parts.text)
+    elif parts.kind == "bnode":
+        text = f"_:{parts.text}"
     else:
-        text = str(term)
+        text = parts.text
     text = " ".join(text.split())
     if max_width and len(text) > max_width:
         text = text[: max_width - 1] + "…"
@@ -1061,53 +1154,82 @@ def format_result(result: Result, fmt: str = "table", *, max_width: int = 80) ->
     >>> format_result(r, "tsv")
     '?n\\t?r\\n"1"^^<http://www.w3.org/2001/XMLSchema#integer>\\t<https://w3id.org/ai-careers/id/role/x>\\n'
     """
-    if fmt not in FORMATS:
-        raise AiCareersError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    _check_format(fmt)
     if result.type == "ASK":
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
-        return ("true" if result.askAnswer else "false") + "\n"
+        return format_boolean(bool(result.askAnswer), fmt)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        from rdflib import Graph
+
+        from aicareers.namespaces import bind_prefixes
+
         graph = bind_prefixes(Graph())
         for triple in result.graph:
             graph.add(triple)
         return graph.serialize(format="turtle")
     variables = list(result.vars or [])
-    rows = [dict(b) for b in result.bindings]
+    rows = [[b.get(v) for v in variables] for b in result.bindings]
+    return format_rows([str(v) for v in variables], rows, fmt, max_width=max_width)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise AiCareersError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+
+
+def format_boolean(value: bool, fmt: str = "table") -> str:
+    """An ASK answer in ``fmt``: ``true`` or ``false``, or the SPARQL 1.1 JSON document.
+
+    >>> format_boolean(True), format_boolean(False, "json")
+    ('true\\n', '{"head": {}, "boolean": false}\\n')
+    """
+    _check_format(fmt)
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": bool(value)}) + "\n"
+    return ("true" if value else "false") + "\n"
+
+
+def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", *, max_width: int = 80) -> str:
+    """SELECT answers in ``fmt`` (see :func:`format_result`): ``rows`` are lists of terms, one per
+    variable, rdflib's or pyoxigraph's (None: unbound).
+
+    >>> import pyoxigraph
+    >>> print(format_rows(["r"], [[pyoxigraph.NamedNode("https://w3id.org/ai-careers/id/role/x")]]), end="")
+    r
+    ------
+    role:x
+    (1 row)
+    """
+    _check_format(fmt)
+    rows = [list(row) for row in rows]
     if fmt == "json":
         document = {
-            "head": {"vars": [str(v) for v in variables]},
+            "head": {"vars": list(variables)},
             "results": {"bindings": [
-                {str(v): _json_term(row[v]) for v in variables if row.get(v) is not None}
+                {v: _json_term(term) for v, term in zip(variables, row) if term is not None}
                 for row in rows
             ]},
         }
         return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
-        return csv_text(variables, rows)
-    if fmt == "tsv":
-        return tsv_text(variables, rows)
-    header = [str(v) for v in variables]
-    cells = [[_cell(row.get(v), max_width) for v in variables] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
+    if fmt in ("csv", "tsv"):
+        mappings = [dict(zip(variables, row)) for row in rows]
+        return (csv_text if fmt == "csv" else tsv_text)(variables, mappings)
+    cells = [[_cell(term, max_width) for term in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(variables)]
 
     def line(values: list[str]) -> str:
         return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
 
-    out_lines = [line(header), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    out_lines = [line(list(variables)), line(["-" * w for w in widths])] + [line(r) for r in cells]
     out_lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
     return "\n".join(out_lines) + "\n"
 
 
 def _json_term(term) -> dict:
     """A term as in SPARQL 1.1 Query Results JSON."""
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype is not None and term.datatype != _XSD_STRING:
-        out["datatype"] = str(term.datatype)
+    parts = term_parts(term)
+    out = {"type": parts.kind, "value": parts.text}
+    if parts.language:
+        out["xml:lang"] = parts.language
+    elif parts.datatype is not None:
+        out["datatype"] = parts.datatype
     return out

@@ -116,5 +116,7 @@ def _execute_oxigraph(store_dataset, text, prefixes, bindings, dataset, base) ->
     if dataset is not None:
         return store.run(text, prefixes, bindings, default_graph=[ox.NamedNode(str(g)) for g in dataset.default],
                          named_graphs=[ox.NamedNode(str(g)) for g in dataset.named], base=base)
-    # without a dataset clause, the union of the named graphs, as on the rdflib store
-    return store.run(text, prefixes, bindings, union=not has_dataset_clause(text), base=base)
+    # without a dataset clause, the union of the named graphs, as on the rdflib store (a cache
+    # store already holds that union, as a set, in its default graph)
+    union = not has_dataset_clause(text) and not store.union_in_default_graph
+    return store.run(text, prefixes, bindings, union=union, base=base)

@@ -9,9 +9,10 @@ Examples::
     echo 'SELECT ?r WHERE { ?r a aic:Role }' | aicareers query - --format json
     aicareers query role-skills --endpoint http://localhost:7878/query
 
-The data is ``graph/ai-careers.nq`` (``--graph`` for another file) loaded into the chosen backend,
-or, with ``--endpoint``, whatever a SPARQL endpoint serves. Errors are one line; a malformed query
-or an unknown name exits with status 2.
+The data is ``graph/ai-careers.nq`` (``--graph`` for another file): by default its Oxigraph store
+in the cache (:mod:`aicareers.cache`, made once per content of the file), or with ``--backend``
+the file loaded into that backend; with ``--endpoint``, whatever a SPARQL endpoint serves. Errors
+are one line; a malformed query or an unknown name exits with status 2.
 """
 
 from __future__ import annotations
@@ -21,24 +22,21 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aicareers import errors, paths
 from aicareers.cliargs import http_url, memory_size, positive_seconds
 from aicareers.errors import AiCareersError, InputError
-from aicareers.sparql.catalog import (
-    FORMATS,
-    PARAM_KINDS,
-    Query,
-    QueryParameterError,
-    find_query,
-    format_result,
-    load_catalog,
-    parse_query_file,
-    parse_query_text,
-    run_query,
-)
+
+if TYPE_CHECKING:  # the handler imports the catalogue: listing the commands does not
+    from aicareers.sparql.catalog import Query
 
 __all__ = ["register", "run", "load_query", "open_data", "list_catalog"]
+
+#: The output formats and parameter kinds of :mod:`aicareers.sparql.catalog` (``FORMATS``,
+#: ``PARAM_KINDS``; a test checks they agree), written here so that registering loads nothing more.
+FORMATS = ("table", "csv", "tsv", "json")
+PARAM_KINDS = ("role", "skill", "topic", "source", "text")
 
 #: The parameters that have a shorthand option (``--role X`` is ``--param role=X``).
 SHORTHANDS = tuple(kind for kind in PARAM_KINDS if kind != "text")
@@ -73,8 +71,8 @@ def register(subparsers) -> None:
                         help="output format (default: %(default)s); csv, tsv and json are the "
                              "SPARQL 1.1 results formats")
     parser.add_argument("--backend", choices=("rdflib", "oxigraph"), default=None,
-                        help="the store that evaluates the query (default: rdflib, or oxigraph "
-                             "with --store-path)")
+                        help="load the graph into this store for this call (default: the graph's "
+                             "Oxigraph store in the cache, made once; oxigraph with --store-path)")
     parser.add_argument("--store-path", type=Path, metavar="DIR",
                         help="an on-disk Oxigraph store: loaded from the graph when empty, "
                              "reused as is otherwise (give --graph to load into it again)")
@@ -99,6 +97,8 @@ def _catalog_names(directory: Path) -> list[str]:
 
 def load_query(argument: str, *, stdin=None, directory: Path | None = None) -> Query:
     """The query a command line names: ``-`` (stdin), a ``.rq`` file, or a catalogue name."""
+    from aicareers.sparql.catalog import find_query, parse_query_file, parse_query_text
+
     directory = Path(directory if directory is not None else paths.QUERIES_DIR)
     if argument == "-":
         return parse_query_text((stdin or sys.stdin).read(), name="<stdin>")
@@ -115,6 +115,8 @@ def load_query(argument: str, *, stdin=None, directory: Path | None = None) -> Q
 
 
 def _bindings(args: argparse.Namespace) -> dict[str, str]:
+    from aicareers.sparql.catalog import QueryParameterError
+
     bindings: dict[str, str] = {}
     for item in args.param:
         var, equals, value = item.partition("=")
@@ -137,9 +139,11 @@ def _bindings(args: argparse.Namespace) -> dict[str, str]:
 
 
 def open_data(args: argparse.Namespace):
-    """The local dataset the command line asks for (see the options); None with --endpoint."""
-    from aicareers.store import load_dataset, open_dataset
+    """The local dataset the command line asks for (see the options); None with --endpoint.
 
+    Without ``--backend`` or ``--store-path``, an N-Quads file is answered from its store in the
+    cache (:func:`aicareers.cache.open_dataset`); other files are parsed into rdflib's store.
+    """
     if args.endpoint:
         if args.graph or args.backend or args.store_path:
             raise UsageError("--endpoint queries a remote store: --graph, --backend and "
@@ -149,6 +153,13 @@ def open_data(args: argparse.Namespace):
     if args.store_path and backend != "oxigraph":
         raise UsageError("--store-path is an on-disk Oxigraph store: use --backend oxigraph")
     graph_file = args.graph or paths.GRAPH_DIR / DEFAULT_GRAPH_NAME
+    cached = args.backend is None and args.store_path is None and graph_file.suffix in (".nq", ".nquads")
+    if cached and graph_file.is_file():
+        from aicareers.cache import open_dataset as cached_dataset
+
+        return cached_dataset(graph_file)
+    from aicareers.store import load_dataset, open_dataset
+
     if args.store_path and args.graph is None and args.store_path.is_dir() and any(args.store_path.iterdir()):
         dataset = open_dataset("oxigraph", args.store_path)
         if len(dataset):
@@ -170,11 +181,36 @@ def open_data(args: argparse.Namespace):
     return dataset
 
 
+def _cached_store(args: argparse.Namespace, query: Query):
+    """The graph's pyoxigraph store in the cache, when it answers this command line directly
+    (:mod:`aicareers.sparql.direct`): a SELECT or an ASK of the catalogue on local N-Quads data,
+    no backend, time or memory limit asked for. None otherwise: :func:`open_data` then says what
+    to load.
+
+    Only the catalogue's own questions, whose cost is known, skip the guarded evaluator: a query
+    someone wrote (a file, stdin) runs in a child process bounded in memory and nesting.
+    """
+    from aicareers.sparql.direct import answers_directly
+
+    if args.endpoint or args.backend or args.store_path or args.timeout is not None or args.max_memory is not None:
+        return None
+    if query.path is None or query.path.resolve().parent != Path(paths.QUERIES_DIR).resolve():
+        return None
+    graph_file = args.graph or paths.GRAPH_DIR / DEFAULT_GRAPH_NAME
+    if graph_file.suffix not in (".nq", ".nquads") or not graph_file.is_file() or not answers_directly(query):
+        return None
+    from aicareers.cache import open_store
+
+    return open_store(graph_file)
+
+
 # ------------------------------------------------------------------------------- commands
 
 
 def list_catalog(fmt: str = "table", directory: Path | None = None) -> str:
     """The catalogue: each query's name, parameters and question, in English and French."""
+    from aicareers.sparql.catalog import load_catalog
+
     catalog = load_catalog(directory)
     if fmt == "json":
         return json.dumps([
@@ -203,6 +239,15 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("give a query NAME, a .rq FILE or - (stdin); `aicareers query --list` lists them")
     query = load_query(args.query)
     bindings = _bindings(args)
+    store = _cached_store(args, query)
+    if store is not None:  # the common case, answered without loading rdflib
+        from aicareers.cache import UNION_AS_SET
+        from aicareers.sparql.direct import answer_text
+
+        sys.stdout.write(answer_text(store, query, bindings, args.format, union=not UNION_AS_SET))
+        return 0
+    from aicareers.sparql.catalog import format_result, run_query
+
     dataset = open_data(args)
     try:
         from aicareers.sparql.limits import default_max_memory

@@ -14,27 +14,44 @@ from pathlib import Path
 from .. import paths
 from ..cliargs import count, http_url, memory_size, port, positive_seconds
 from ..errors import UsageError
-from ..store import BACKENDS, load_dataset
 
 DEFAULT_GRAPH_FILE = paths.GRAPH_DIR / "ai-careers.nq"
+#: :data:`aicareers.store.BACKENDS` (a test checks they agree), written here so that registering
+#: the commands loads no rdflib.
+BACKENDS = ("rdflib", "oxigraph")
 
 
-def load_built_graph(graph_file: Path = DEFAULT_GRAPH_FILE, backend: str = "rdflib", store_path: Path | None = None):
-    """The built graph (N-Quads) in a dataset of ``backend``; a clear error if it was not built."""
+def load_built_graph(graph_file: Path = DEFAULT_GRAPH_FILE, backend: str | None = "rdflib", store_path: Path | None = None):
+    """The built graph (N-Quads) in a dataset of ``backend``; a clear error if it was not built.
+
+    ``backend=None`` (and no ``store_path``): the graph's Oxigraph store in the cache
+    (:func:`aicareers.cache.open_dataset`, made once per content of the file).
+    """
     if not Path(graph_file).is_file():
         raise UsageError(f"{graph_file} not found: run `python build_graph.py` first")
-    return load_dataset(graph_file, backend=backend, path=store_path)
+    if backend is None and store_path is None:
+        from ..cache import open_dataset
+
+        return open_dataset(graph_file)
+    from ..store import load_dataset
+
+    return load_dataset(graph_file, backend=backend or "oxigraph", path=store_path)
 
 
-def add_store_arguments(parser: argparse.ArgumentParser) -> None:
+def add_store_arguments(parser: argparse.ArgumentParser, cached: bool = False) -> None:
     parser.add_argument("--graph", type=Path, default=DEFAULT_GRAPH_FILE, help="the built graph, N-Quads (default: %(default)s)")
-    parser.add_argument("--backend", choices=BACKENDS, default="rdflib", help="embedded store (default: %(default)s)")
+    if cached:
+        parser.add_argument("--backend", choices=BACKENDS, default=None,
+                            help="load the graph into this embedded store at start-up (default: its "
+                                 "Oxigraph store in the cache, made once; oxigraph with --store-path)")
+    else:
+        parser.add_argument("--backend", choices=BACKENDS, default="rdflib", help="embedded store (default: %(default)s)")
     parser.add_argument("--store-path", type=Path, help="on-disk Oxigraph store folder (with --backend oxigraph)")
 
 
 def register(subparsers) -> None:
     serve = subparsers.add_parser("serve", help="serve the graph through a read-only SPARQL 1.1 endpoint")
-    add_store_arguments(serve)
+    add_store_arguments(serve, cached=True)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     serve.add_argument("--port", type=port, default=8000, help="port (default: %(default)s; 0 picks a free one)")
     serve.add_argument("--timeout", type=positive_seconds, default=10.0, help="query time limit in seconds (default: %(default)s)")
@@ -43,9 +60,9 @@ def register(subparsers) -> None:
     serve.add_argument("--max-memory", metavar="SIZE", type=memory_size,
                        help="memory one query may take beyond the data, e.g. 512M or 2G; 503 past it "
                             "(default: half of this machine's memory shared among the workers; 0: no limit)")
-    # Serving defaults to Oxigraph: with the frameworks in the graph, rdflib's engine takes over
-    # ten seconds on some catalogue queries sent with their parameters bound by VALUES.
-    serve.set_defaults(handler=_serve, backend="oxigraph")
+    # Serving defaults to the cache's Oxigraph store: with the frameworks in the graph, rdflib's
+    # engine takes over ten seconds on some catalogue queries sent with their parameters bound by VALUES.
+    serve.set_defaults(handler=_serve)
 
     push = subparsers.add_parser("push", help="upload the graph to a SPARQL store (Graph Store HTTP Protocol)")
     add_store_arguments(push)
