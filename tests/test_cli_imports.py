@@ -91,14 +91,20 @@ def test_the_prefixes_written_out_are_rdflibs():
 
 
 def test_query_from_the_cache_loads_no_rdflib(tmp_path):
-    """``aicareers query`` answers from the cached store with pyoxigraph alone."""
+    """``aicareers query`` answers the catalogue's questions from the cached store with pyoxigraph
+    alone; a query someone wrote goes through the guarded evaluator (memory and nesting bounds)."""
     nq = tmp_path / "g.nq"
     nq.write_text('<https://w3id.org/ai-careers/id/role/w> <http://www.w3.org/2004/02/skos/core#prefLabel> "W" '
-                  '<urn:x:g> .\n')
+                  '<urn:x:g> .\n'
+                  '<https://w3id.org/ai-careers/id/role/w> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+                  '<https://w3id.org/ai-careers/ontology#Role> <urn:x:g> .\n')
+    done = subprocess.run([sys.executable, "-c", PROBE, "query", "frameworks", "--graph", str(nq), "--format", "csv"],
+                          capture_output=True, text=True, timeout=60)
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == {"status": 0, "loaded": ["pyoxigraph"]}
     code = PROBE.replace("status = main(sys.argv[1:])",
                          "import io; sys.stdin = io.StringIO('SELECT ?l WHERE { ?r skos:prefLabel ?l }'); "
                          "status = main(sys.argv[1:])")
     done = subprocess.run([sys.executable, "-c", code, "query", "-", "--graph", str(nq)],
                           capture_output=True, text=True, timeout=60)
     assert done.stdout.splitlines()[:3] == ["l", "-", "W"]
-    assert json.loads(done.stderr.strip().splitlines()[-1]) == {"status": 0, "loaded": ["pyoxigraph"]}
+    assert "rdflib" in json.loads(done.stderr.strip().splitlines()[-1])["loaded"]

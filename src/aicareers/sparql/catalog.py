@@ -924,6 +924,11 @@ def oxigraph_syntax_error(error: SyntaxError, original: str,
 
 def _child(conn, graph, plan: _Plan, max_memory: int | None, stderr_fd: int | None = None) -> None:
     """The forked evaluator: sends ("ok", answer) or ("error", exception), then exits."""
+    import faulthandler
+
+    # Past its memory limit the child may abort (Oxigraph's allocator does): the parent says why;
+    # a fault handler inherited from the parent (pytest's) would only print a Python stack.
+    faulthandler.disable()
     try:
         if stderr_fd is not None:
             import os
