@@ -73,6 +73,10 @@ class StatedSalary:
         return "up to" if self.high is not None else "beyond"
 
 
+_NET_REASON = "France, private-sector employee: employee contributions ≈ 22 % of gross; net before income tax"
+_RATE_REASON = "the news article's own conversion of Bloomberg's figure"
+
+
 @dataclass(frozen=True)
 class NormalisationAssumptions:
     """How a claim becomes annual gross EUR; every figure can be changed.
@@ -102,15 +106,14 @@ class NormalisationAssumptions:
     #: Net pay as a share of gross pay (net before income tax): gross = net ÷ this.
     net_per_gross: float = 0.78
     #: Why that share.
-    net_per_gross_reason: str = (
-        "France, private-sector employee: employee contributions ≈ 22 % of gross; net before income tax"
-    )
+    net_per_gross_reason: str = _NET_REASON
     #: The source's own conversion: ``usd_amount`` US dollars are ``eur_amount`` euros.
     usd_amount: float = 335_000
     eur_amount: float = 303_000
-    rate_reason: str = "the news article's own conversion of Bloomberg's figure"
-    #: When the rate was given: the date of the news article that gives it.
+    rate_reason: str = _RATE_REASON
+    #: When the rate was given: the date of the news article that gives it, in English and French.
     rate_date: str = "September 2024"
+    rate_date_fr: str = "septembre 2024"
     #: Monthly pay → annual pay.
     months_per_year: int = 12
     #: What a claim whose basis the source does not state is taken as (``"gross"`` leaves it as it is).
@@ -154,6 +157,12 @@ class AnnualGross:
     shape: str
     steps: tuple[str, ...]
     assumptions: tuple[str, ...]
+    #: The same assumptions in French.
+    assumptions_fr: tuple[str, ...] = ()
+
+    def said(self, lang: str = "en") -> tuple[str, ...]:
+        """The assumptions in ``lang`` (``en`` or ``fr``)."""
+        return self.assumptions_fr if lang == "fr" else self.assumptions
 
     @property
     def rule(self) -> str:
@@ -175,12 +184,15 @@ def normalise(claim: StatedSalary, assumptions: NormalisationAssumptions | None 
     ValueError: no rule converts GBP to EUR
     """
     a = assumptions or NormalisationAssumptions()
-    factor, steps, said = 1.0, [], []
+    factor, steps, said, dit = 1.0, [], [], []
     if claim.currency == "USD":
         factor *= a.usd_to_eur
         steps.append(f"USD → EUR: × {a.eur_amount:,.0f} / {a.usd_amount:,.0f} (the source's own rate)")
         said.append(f"USD → EUR: × {a.eur_amount:,.0f} / {a.usd_amount:,.0f} ≈ {a.usd_to_eur:.3f} "
                     f"({a.rate_reason}, {a.rate_date}).")
+        dit.append(f"USD → EUR : × {_fr(a.eur_amount)} / {_fr(a.usd_amount)} ≈ {_fr(a.usd_to_eur, 3)} "
+                   + ("(la conversion que l'article d'actualité donne lui-même du chiffre de Bloomberg, "
+                      if a.rate_reason == _RATE_REASON else f"({a.rate_reason}, ") + f"{a.rate_date_fr}).")
     elif claim.currency != "EUR":
         raise ValueError(f"no rule converts {claim.currency} to EUR")
     if claim.period == "month":
@@ -188,6 +200,8 @@ def normalise(claim: StatedSalary, assumptions: NormalisationAssumptions | None 
         steps.append(f"monthly → annual: × {a.months_per_year}")
         said.append(f"Monthly → annual: × {a.months_per_year} (twelve monthly payments, no 13th month assumed)."
                     if a.months_per_year == 12 else f"Monthly → annual: × {a.months_per_year} (an assumption).")
+        dit.append(f"Mensuel → annuel : × {a.months_per_year} (douze mois payés, pas de 13e mois supposé)."
+                   if a.months_per_year == 12 else f"Mensuel → annuel : × {a.months_per_year} (une hypothèse).")
     elif claim.period != "year":
         raise ValueError(f"no rule turns a salary per {claim.period} into a salary per year")
     basis = claim.basis if claim.basis != "not stated" else a.basis_not_stated
@@ -197,11 +211,18 @@ def normalise(claim: StatedSalary, assumptions: NormalisationAssumptions | None 
         # the ratio is a French convention: say so when the claim is about another place
         where = "" if claim.place in (None, "France") else f"; applied to a claim about {claim.place}"
         said.append(f"Net → gross: ÷ {a.net_per_gross:g} ({a.net_per_gross_reason}; an assumption{where}).")
+        ou = "" if claim.place in (None, "France") else f" ; appliquée à une affirmation sur : {claim.place}"
+        dit.append(f"Net → brut : ÷ {_fr(a.net_per_gross, 2)} ("
+                   + ("France, salarié du privé : cotisations salariales ≈ 22 % du brut ; net avant impôt"
+                      if a.net_per_gross_reason == _NET_REASON else a.net_per_gross_reason) + f" ; une hypothèse{ou}).")
     if claim.basis == "not stated":
         steps.append(f"basis not stated: taken as {a.basis_not_stated}")
         said.append(f"Gross or net not stated: taken as {a.basis_not_stated}"
                     + (", left unchanged (French pay is usually quoted gross, « brut »; an assumption)."
                        if a.basis_not_stated == "gross" else " (an assumption)."))
+        dit.append("Brut ou net non précisé : pris pour du brut, inchangé (en France, un salaire s'annonce "
+                   "d'ordinaire en brut ; une hypothèse)." if a.basis_not_stated == "gross"
+                   else "Brut ou net non précisé : pris pour du net (une hypothèse).")
 
     def scaled(x):
         return None if x is None else float(x) * factor
@@ -210,7 +231,7 @@ def normalise(claim: StatedSalary, assumptions: NormalisationAssumptions | None 
         low = high = scaled(claim.value)
     else:
         low, high = scaled(claim.low), scaled(claim.high)
-    return AnnualGross(low, high, claim.shape, tuple(steps), tuple(said))
+    return AnnualGross(low, high, claim.shape, tuple(steps), tuple(said), tuple(dit))
 
 
 # ------------------------------------------------------------------------------ in words
@@ -229,6 +250,11 @@ def money(amount: float, currency: str = "EUR", lang: str = "en") -> str:
     if lang == "fr":
         return f"{amount:,.0f}".replace(",", _THIN) + "\u00a0" + (symbol or currency)
     return f"{symbol}{amount:,.0f}" if symbol else f"{amount:,.0f} {currency}"
+
+
+def _fr(x: float, decimals: int = 0) -> str:
+    """A number as French writes it: ``303 000``, ``0,904``."""
+    return f"{x:,.{decimals}f}".replace(",", _THIN).replace(".", ",")
 
 
 def plain(text: str) -> str:
