@@ -54,7 +54,7 @@ def _round(x):
 def test_every_claim_as_stated_and_in_annual_gross_eur(claims):
     from aicareers.annual_gross import stated_text
 
-    found = {c.id: (stated_text(c.stated), _round(c.annual_gross().low), _round(c.annual_gross().high)) for c in claims}
+    found = {c.id: (plain(stated_text(c.stated)), _round(c.annual_gross().low), _round(c.annual_gross().high)) for c in claims}
     assert found == EXPECTED
     assert {c.id: (c.place, c.place_assumed, c.seniority) for c in claims if c.seniority or not c.place_assumed} == {
         "abc-beginner-annual": ("france", True, "beginner"),
@@ -112,9 +112,9 @@ def test_the_command_lists_each_claim_with_its_annual_gross_source_and_quote(cli
     out = plain(capsys.readouterr().out)
     lines = out.splitlines()
     assert lines[0] == "Salaries of Prompt engineer as the sources state them: 9 claims, each beside its annual gross EUR"
-    row = next(line for line in lines if line.lstrip().startswith("about €3,000 net a month"))
+    row = next(line for line in lines if line.startswith("  8  about €3,000 net a month"))
     assert "≈ €46,154" in row and "France " in row and "Beginner" in row and "News article (September 2024)" in row
-    assert "« En comparaison, en France, un débutant dans ce domaine toucherait environ 3 000 euros nets par mois. »" in out
+    assert "  8. « En comparaison, en France, un débutant dans ce domaine toucherait environ 3 000 euros nets par mois. »" in lines
     assert "Assumptions of the annual gross EUR figures:" in out
     assert "  - Monthly → annual: × 12 (twelve monthly payments, no 13th month assumed)." in lines
     assert "60000.0" not in out and "https://" not in out

@@ -34,7 +34,7 @@ An *up to* claim in dollars, with no word on gross or net:
 (None, 303000, 'up to €303,000')
 >>> print("\\n".join(pay.assumptions))
 USD → EUR: × 303,000 / 335,000 ≈ 0.904 (the news article's own conversion of Bloomberg's figure, September 2024).
-Gross or net not stated: taken as gross, left unchanged (French pay is usually quoted gross, « brut »; an assumption).
+Gross or net not stated: taken as gross, left unchanged (French pay is usually quoted gross, «\u00a0brut\u00a0»; an assumption).
 """
 
 from __future__ import annotations
@@ -218,7 +218,7 @@ def normalise(claim: StatedSalary, assumptions: NormalisationAssumptions | None 
     if claim.basis == "not stated":
         steps.append(f"basis not stated: taken as {a.basis_not_stated}")
         said.append(f"Gross or net not stated: taken as {a.basis_not_stated}"
-                    + (", left unchanged (French pay is usually quoted gross, « brut »; an assumption)."
+                    + (", left unchanged (French pay is usually quoted gross, «\u00a0brut\u00a0»; an assumption)."
                        if a.basis_not_stated == "gross" else " (an assumption)."))
         dit.append("Brut ou net non précisé : pris pour du brut, inchangé (en France, un salaire s'annonce "
                    "d'ordinaire en brut ; une hypothèse)." if a.basis_not_stated == "gross"
@@ -270,10 +270,10 @@ def _span(low, high, currency: str, lang: str, shape: str, approximate: bool = F
     fr = lang == "fr"
     if shape == "about":
         return ("environ " if fr else "about ") + money(low, currency, lang) if approximate else money(low, currency, lang)
-    if shape == "range":
+    if shape == "range":  # no-break spaces round the dash: a table never wraps a range in two
         if fr:  # « 60 000 – 80 000 € »: the unit once, at the end, as French writes ranges
-            return f"{low:,.0f}".replace(",", _THIN) + " – " + money(high, currency, lang)
-        return f"{money(low, currency, lang)} – {money(high, currency, lang)}"
+            return f"{low:,.0f}".replace(",", _THIN) + "\u00a0–\u00a0" + money(high, currency, lang)
+        return f"{money(low, currency, lang)}\u00a0–\u00a0{money(high, currency, lang)}"
     if shape == "up to":
         return ("jusqu'à " if fr else "up to ") + ("environ " if fr and approximate else "about " if approximate else "") \
             + money(high, currency, lang)
@@ -284,7 +284,7 @@ def stated_text(claim: StatedSalary, lang: str = "en") -> str:
     """The claim in words, as its source states it: ``60 000 – 80 000 € par an (brut ou net non précisé)``.
 
     >>> range_ = StatedSalary(low=25000, high=60000, currency="EUR", period="year", basis="gross")
-    >>> print(plain(stated_text(range_, "fr")), "|", stated_text(range_, "en"))
+    >>> print(plain(stated_text(range_, "fr")), "|", plain(stated_text(range_, "en")))
     25 000 – 60 000 € brut par an | €25,000 – €60,000 gross a year
     >>> print(plain(stated_text(StatedSalary(low=120000, currency="EUR", period="year"), "fr")))
     au-delà de 120 000 € par an (brut ou net non précisé)

@@ -190,21 +190,26 @@ def _listing(chosen, role_name: str | None, args) -> None:
     n = len(chosen)
     head = (w["head"].format(role=role_name, n=n, s="s" * (n != 1)) if role_name
             else w["head all"].format(n=n, s="s" * (n != 1)))
-    print(head + (w["normalised"] if args.normalise else ""))
+    print(paragraph(head + (w["normalised"] if args.normalise else "")))
     print()
     several_roles = len({c.role for c in chosen}) > 1
-    headers = ([w["role"]] if several_roles else []) + [w["as stated"]] + ([w["annual"]] if args.normalise else []) \
-        + [w["place"], w["seniority"], w["source"], w["quote"]]
+    # the quotes go under the table, by number: beside the figures they would squeeze the
+    # columns until an amount is cut in two
+    headers = ["#"] + ([w["role"]] if several_roles else []) + [w["as stated"]] \
+        + ([w["annual"]] if args.normalise else []) + [w["place"], w["seniority"], w["source"]]
     rows = []
-    for c in chosen:
-        row = [_label(c.role_label, lang)] if several_roles else []
+    for i, c in enumerate(chosen, 1):
+        row = [i] + ([_label(c.role_label, lang)] if several_roles else [])
         row.append(stated_text(c.stated, lang))
         if args.normalise:
             row.append(normalised_text(c.annual_gross(), lang))
-        row += [_place(c, lang), _label(c.seniority_label, lang) or w["not stated"], _label(c.source_label, lang),
-                f"« {c.quote} »"]
+        row += [_place(c, lang), _label(c.seniority_label, lang) or w["not stated"], _label(c.source_label, lang)]
         rows.append(row)
     print(table(headers, rows))
+    print()
+    print(w["quotes"])
+    for i, c in enumerate(chosen, 1):
+        print(paragraph(f"« {c.quote} »", f"  {i}. ", " " * (len(str(i)) + 4)))
     if args.normalise:
         print()
         print(w["assumptions"])
@@ -242,7 +247,9 @@ def _unknown(claims, names, role, role_name, place, seniority, args) -> int:
         _print_json({"role": role_name, "claims": [], "known": True if not claims else known, "unknown": True,
                      "message": message})
     else:
-        print(message)
+        from .analytics.cli import paragraph
+
+        print(paragraph(message))
     return NOT_KNOWN
 
 
@@ -278,10 +285,10 @@ def _disagreements(chosen, role_name: str | None, args) -> int:
         } for p in found], "not_compared": [c.id for c in left]})
         return 0 if found else NOT_KNOWN
     if not found:
-        print(w["pairs none"].format(role=who, known=_known(chosen, chosen[0].role, lang)))
+        print(paragraph(w["pairs none"].format(role=who, known=_known(chosen, chosen[0].role, lang))))
         return NOT_KNOWN
     n, d = len(found), sum(not p.agree for p in found)
-    print(w["pairs head"].format(role=who, n=n, s="s" * (n != 1), d=d, v="s" * (d == 1)))
+    print(paragraph(w["pairs head"].format(role=who, n=n, s="s" * (n != 1), d=d, v="s" * (d == 1))))
     print()
 
     def side(claim, pay):
