@@ -244,8 +244,7 @@ def _unknown(claims, names, role, role_name, place, seniority, args) -> int:
     else:
         message = w["none for"].format(what=what.strip(), known=known)
     if args.format == "json":
-        _print_json({"role": role_name, "claims": [], "known": True if not claims else known, "unknown": True,
-                     "message": message})
+        _print_json({"role": role_name, "role_iri": role, "claims": [], "unknown": True, "message": message})
     else:
         from .analytics.cli import paragraph
 
