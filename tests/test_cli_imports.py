@@ -34,7 +34,7 @@ def probe(*argv: str) -> dict:
 
 
 COMMANDS = ["build", "html", "query", "serve", "push", "import-esco", "import-rome", "import-onet",
-            "path", "gap", "profile", "similar", "rank", "export"]
+            "path", "gap", "profile", "similar", "rank", "export", "salaries"]
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["--version"]] + [[c, "--help"] for c in COMMANDS],
@@ -45,7 +45,8 @@ def test_help_imports_no_heavy_module(argv):
 
 
 @pytest.mark.parametrize("argv", [[], ["nope"], ["gap", "Prompt Engineer"], ["rank", "roles"],
-                                  ["query", "--format", "xml"], ["serve", "--port", "eighty"]],
+                                  ["query", "--format", "xml"], ["serve", "--port", "eighty"],
+                                  ["salaries", "--format", "xml"]],
                          ids=lambda argv: " ".join(argv) or "no command")
 def test_argument_errors_import_no_heavy_module(argv):
     assert probe(*argv) == {"status": 2, "loaded": []}

@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "aicareers.rome.cli",
     "aicareers.onet.cli",
     "aicareers.analytics.cli",
+    "aicareers.salaries_cli",
 ]
 
 
@@ -59,6 +60,7 @@ COMMANDS = {
     "import-rome": "aicareers.rome.cli",
     "import-onet": "aicareers.onet.cli",
     **dict.fromkeys(("path", "gap", "profile", "similar", "rank", "export"), "aicareers.analytics.cli"),
+    "salaries": "aicareers.salaries_cli",
 }  # fmt: skip
 
 

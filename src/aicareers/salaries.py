@@ -9,7 +9,8 @@ to the same claim *normalised* to one unit, annual gross EUR (``annual_gross_eur
 ``annual_gross_eur_high``), with the rule applied written out in ``rule``. Nothing is averaged or
 merged: two sources that disagree stay two rows.
 
-**The normalisation** (:class:`NormalisationAssumptions`; every figure can be changed):
+**The normalisation** is :func:`aicareers.annual_gross.normalise`'s, the project's one definition
+(:class:`NormalisationAssumptions`, re-exported here; every figure can be changed):
 
 - *monthly → annual*: × 12 (twelve monthly payments; no 13th month is assumed);
 - *net → gross*: gross = net ÷ 0.78. In France an employee's own social contributions
@@ -51,11 +52,11 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from .annual_gross import NormalisationAssumptions, StatedSalary, normalise
 from .frames import _default_graph, query_frame
 
 __all__ = ["NormalisationAssumptions", "salary_table", "plot_salaries", "SALARY_COLUMNS"]
@@ -70,65 +71,6 @@ SALARY_COLUMNS: tuple[str, ...] = (
 
 _PERIODS = {"aic:PerYear": "year", "aic:PerMonth": "month"}
 _BASES = {"aic:Gross": "gross", "aic:Net": "net", "aic:BasisNotStated": "not stated"}
-
-
-@dataclass(frozen=True)
-class NormalisationAssumptions:
-    """How a claim becomes annual gross EUR (the module docstring says why these figures).
-
-    >>> a = NormalisationAssumptions()
-    >>> a.net_per_gross, a.months_per_year, round(a.usd_to_eur, 4)
-    (0.78, 12, 0.9045)
-    >>> print("\\n".join(a.lines()))  # doctest: +NORMALIZE_WHITESPACE
-    Normalised to annual, gross, EUR; the figure as the source states it is kept (grey text).
-    Monthly → annual: × 12 (twelve payments, no 13th month assumed).
-    Net → gross: gross = net ÷ 0.78 (France, private-sector employee: employee contributions ≈ 22 % of gross; net before income tax).
-    USD → EUR: × 303,000 / 335,000 ≈ 0.904, the news article's own conversion of Bloomberg's figure.
-    Basis not stated (hollow or light markers): taken as gross, left unchanged.
-    """
-
-    #: Net pay as a share of gross pay (net before income tax): gross = net ÷ this.
-    net_per_gross: float = 0.78
-    #: Why that share (written on the chart).
-    net_per_gross_reason: str = (
-        "France, private-sector employee: employee contributions ≈ 22 % of gross; net before income tax"
-    )
-    #: The source's own conversion: ``usd_amount`` US dollars are ``eur_amount`` euros.
-    usd_amount: float = 335_000
-    eur_amount: float = 303_000
-    rate_reason: str = "the news article's own conversion of Bloomberg's figure"
-    #: Monthly pay → annual pay.
-    months_per_year: int = 12
-    #: What a claim whose basis the source does not state is taken as (``"gross"``; the figure
-    #: is then left as it is).
-    basis_not_stated: str = "gross"
-
-    def __post_init__(self):
-        if not 0 < self.net_per_gross <= 1:
-            raise ValueError(f"net_per_gross must be in (0, 1], not {self.net_per_gross}")
-        if not (self.usd_amount > 0 and self.eur_amount > 0 and self.months_per_year > 0):
-            raise ValueError("the conversion amounts and months_per_year must be positive")
-        if self.basis_not_stated not in ("gross", "net"):
-            raise ValueError(f"basis_not_stated is 'gross' or 'net', not {self.basis_not_stated!r}")
-
-    @property
-    def usd_to_eur(self) -> float:
-        """Euros per US dollar: ``eur_amount / usd_amount``."""
-        return self.eur_amount / self.usd_amount
-
-    def lines(self) -> list[str]:
-        """The assumptions in words, one per line (as written on the chart)."""
-        taken = "taken as gross, left unchanged" if self.basis_not_stated == "gross" else \
-            f"taken as net, ÷ {self.net_per_gross:g}"
-        return [
-            "Normalised to annual, gross, EUR; the figure as the source states it is kept (grey text).",
-            f"Monthly → annual: × {self.months_per_year} (twelve payments, no 13th month assumed)."
-            if self.months_per_year == 12 else f"Monthly → annual: × {self.months_per_year}.",
-            f"Net → gross: gross = net ÷ {self.net_per_gross:g} ({self.net_per_gross_reason}).",
-            f"USD → EUR: × {self.eur_amount:,.0f} / {self.usd_amount:,.0f} ≈ {self.usd_to_eur:.3f}, "
-            f"{self.rate_reason}.",
-            f"Basis not stated (hollow or light markers): {taken}.",
-        ]
 
 
 # --------------------------------------------------------------------------------- the table
@@ -181,29 +123,6 @@ def _original_text(row: dict) -> str:
         figure = "beyond " + _money(row["original_min"], cur)
     basis = "basis not stated" if row["basis"] == "not stated" else row["basis"]
     return f"{figure} per {row['period']}, {basis}"
-
-
-def _normalise(amount, row: dict, a: NormalisationAssumptions) -> tuple[float, list[str]]:
-    """``amount`` of the claim ``row`` in annual gross EUR, and the steps applied."""
-    steps = []
-    value = float(amount)
-    if row["currency"] == "USD":
-        value = value * a.eur_amount / a.usd_amount
-        steps.append(f"USD → EUR: × {a.eur_amount:,.0f} / {a.usd_amount:,.0f} (the source's own rate)")
-    elif row["currency"] != "EUR":
-        raise ValueError(f"salary claim {row['id']}: no conversion for currency {row['currency']!r}")
-    if row["period"] == "month":
-        value = value * a.months_per_year
-        steps.append(f"monthly → annual: × {a.months_per_year}")
-    elif row["period"] != "year":
-        raise ValueError(f"salary claim {row['id']}: no conversion for the period {row['period']!r}")
-    basis = row["basis"] if row["basis"] != "not stated" else a.basis_not_stated
-    if basis == "net":
-        value = value / a.net_per_gross
-        steps.append(f"net → gross: ÷ {a.net_per_gross:g}")
-    if row["basis"] == "not stated":
-        steps.append(f"basis not stated: taken as {a.basis_not_stated}")
-    return value, steps
 
 
 def salary_table(graph=None, assumptions: NormalisationAssumptions | None = None) -> pd.DataFrame:
@@ -270,22 +189,12 @@ def salary_table(graph=None, assumptions: NormalisationAssumptions | None = None
         label = str(row["source_label"])
         row["source_short"] = publisher or label.split(" (")[0].split(":")[0].strip()
         row["original"] = _original_text(row)
-        low = high = math.nan
-        steps: list[str] = []
-        if _present(row["original_value"]):
-            row["shape"] = "about"
-            low, steps = _normalise(row["original_value"], row, assumptions)
-            high = low
-        else:
-            if _present(row["original_min"]):
-                low, steps = _normalise(row["original_min"], row, assumptions)
-            if _present(row["original_max"]):
-                high, steps = _normalise(row["original_max"], row, assumptions)
-            row["shape"] = "range" if _present(row["original_min"]) and _present(row["original_max"]) else (
-                "up to" if _present(row["original_max"]) else "beyond")
-        row["annual_gross_eur_low"], row["annual_gross_eur_high"] = low, high
+        pay = normalise(_stated_salary(row), assumptions)
+        row["shape"] = pay.shape
+        row["annual_gross_eur_low"] = math.nan if pay.low is None else pay.low
+        row["annual_gross_eur_high"] = math.nan if pay.high is None else pay.high
         row["basis_assumed"] = row["basis"] == "not stated"
-        row["rule"] = "; ".join(steps) if steps else "unchanged (annual, gross, EUR as stated)"
+        row["rule"] = pay.rule
         row["label"] = _label(row)
         rows.append(row)
     table = pd.DataFrame(rows, columns=list(SALARY_COLUMNS))
@@ -294,6 +203,17 @@ def salary_table(graph=None, assumptions: NormalisationAssumptions | None = None
         table[column] = table[column].astype(float)
     table.attrs["assumptions"] = assumptions
     return table
+
+
+def _stated_salary(row: dict) -> StatedSalary:
+    """The row's claim as :func:`aicareers.annual_gross.normalise` takes it (one definition)."""
+
+    def figure(key):
+        return float(row[key]) if _present(row[key]) else None
+
+    return StatedSalary(currency=row["currency"], period=row["period"], basis=row["basis"],
+                        low=figure("original_min"), high=figure("original_max"), value=figure("original_value"),
+                        approximate=row["approximate"], place=row["place"], seniority=row["seniority"])
 
 
 def _label(row: dict) -> str:
