@@ -43,3 +43,9 @@ class ValidationError(AiCareersError):
     def __init__(self, report: str):
         self.report = report
         super().__init__("the graph does not conform to shapes.ttl:\n" + report)
+
+
+#: Exit status of an answer the sources do not give: "no source says" (unknown), as distinct
+#: from a true empty answer, "the sources say none" (status 0), and from the errors (1, 2, 3, 70).
+#: The command still prints what is known instead, on standard output.
+NOT_KNOWN = 4
