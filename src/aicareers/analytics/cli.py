@@ -211,7 +211,6 @@ def _skill_name(skill, lang: str) -> str:
 def run_path(args: argparse.Namespace) -> int:
     from .names import find_node
     from .paths import cheapest_path, costed, evolution_paths, path_between
-
     from .unknown import moves_known_from, no_moves
 
     g = load_graph(args.graph)
