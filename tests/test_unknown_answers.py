@@ -199,3 +199,16 @@ def test_profile_of_every_role_of_the_real_graph(monkeypatch, capsys, real):
         else:
             name = out.splitlines()[0].removeprefix("Profile of ")
             assert missions == [f"Missions stated by the articles: unknown: no article gives a mission of {name}"]
+
+
+# --------------------------------------------------------------------------- rank
+
+
+def test_rank_says_what_it_ranks_by_and_what_its_counts_count(monkeypatch, capsys, real):
+    status, out = run(monkeypatch, capsys, real, "rank", "skills", "--by", "betweenness", "--top", "1")
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[0] == "Skills ranked by betweenness, how much it bridges otherwise distant roles and skills (top 1 of 855)"
+    assert " ".join(" ".join(lines[-2:]).split()) == (
+        "Moves opened: the moves the sources give into a role that lists the skill, from a role that does not "
+        "hold it; moves are known from: Prompt engineer only, so a 0 says nothing of moves from other roles.")

@@ -419,6 +419,13 @@ def run_profile(args: argparse.Namespace) -> int:
     return status
 
 
+#: What each ``rank --by`` measure says of a skill, for the headline (see :mod:`.rank`).
+RANKED_BY = {
+    "degree": "the number of roles that list it",
+    "betweenness": "how much it bridges otherwise distant roles and skills",
+    "pagerank": "its PageRank in the graph of roles and their skills",
+}
+
 OCCUPATION_WORD = {"esco-occupation": "ESCO", "rome-occupation": "ROME", "onet-occupation": "O*NET"}
 
 
@@ -500,11 +507,17 @@ def run_rank(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json({"by": args.by, "skills": [r.to_dict() for r in shown], "total": len(ranked)})
         return 0
-    print(f"Skills ranked by {args.by} (top {len(shown)} of {len(ranked)})")
+    print(f"Skills ranked by {args.by}, {RANKED_BY[args.by]} (top {len(shown)} of {len(ranked)})")
     print()
     score = (lambda x: f"{x:g}") if args.by == "degree" else (lambda x: f"{x:.4f}")
     rows = [[i, r.skill.label(lang), score(r.score), len(r.roles), len(r.opens), ", ".join(x.label(lang) for x in r.roles)] for i, r in enumerate(shown, 1)]
     print(table(["#", "skill", "score", "roles", "moves opened", "listed by"], rows))
+    # "0 moves opened" counts the moves the sources give, not every move there is: say which.
+    from .unknown import moves_known_from
+
+    print()
+    print(paragraph("Moves opened: the moves the sources give into a role that lists the skill, from a role that "
+                    f"does not hold it; {moves_known_from(g, lang)} only, so a 0 says nothing of moves from other roles."))
     if args.explain:
         _explain(sorted({f for r in shown for f in r.evidence}), lang)
     return 0
