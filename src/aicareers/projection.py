@@ -236,7 +236,7 @@ def project(graph: Graph) -> nx.MultiDiGraph:
                 "sources": _derivations(graph, node, source_labels),
             }
             if node_type == "skill":
-                attrs["skill_type"] = next((SKILL_TYPES[t] for t in graph.objects(node, RDF.type) if t in SKILL_TYPES), "")
+                attrs["skill_type"] = next((SKILL_TYPES[t] for t in sorted(graph.objects(node, RDF.type)) if t in SKILL_TYPES), "")
             elif node_type == "esco-skill":
                 attrs["skill_type"] = SKILL_TYPES.get(graph.value(node, ESCO.skillType), "")
             elif node_type == "mission" and graph.value(node, AIC.rank) is not None:
@@ -244,7 +244,7 @@ def project(graph: Graph) -> nx.MultiDiGraph:
             elif node_type == "role":
                 attrs["emerging"] = (node, RDF.type, AIC.EmergingRole) in graph
             elif node_type == "rome-skill":
-                attrs["skill_type"] = next((SKILL_TYPES[t] for t in graph.objects(node, RDF.type) if t in SKILL_TYPES), "")
+                attrs["skill_type"] = next((SKILL_TYPES[t] for t in sorted(graph.objects(node, RDF.type)) if t in SKILL_TYPES), "")
             elif node_type == "task" and graph.value(node, AIC.position) is not None:
                 attrs["rank"] = int(graph.value(node, AIC.position))
             elif node_type == "technology":
@@ -308,10 +308,11 @@ def project(graph: Graph) -> nx.MultiDiGraph:
                 edge["meaning_en"] = _text(graph, move, AIC.meaning, "en")
             g.add_edge(str(s), str(o), key=key, **edge)
 
-    # Training paths: a route leads through its programmes, in order.
-    for route in sorted(graph.subjects(AIC.hasStep, None)):
-        for step in graph.objects(route, AIC.hasStep):
-            program, order = graph.value(step, AIC.program), graph.value(step, AIC.stepOrder)
+    # Training paths: a route leads through its programmes, in order. The steps are blank nodes,
+    # which the store yields in hash order: sorted by their order, so pages are byte-identical.
+    for route in sorted(set(graph.subjects(AIC.hasStep, None))):
+        steps = [(graph.value(step, AIC.stepOrder), graph.value(step, AIC.program)) for step in graph.objects(route, AIC.hasStep)]
+        for order, program in sorted(steps, key=lambda s: (int(s[0]), str(s[1]))):
             if str(route) in g and str(program) in g:
                 g.add_edge(
                     str(route), str(program), key=f"aic:hasStep/{int(order)}", predicate="aic:hasStep",

@@ -4,6 +4,13 @@ Roles are named in French or English, by id or by IRI (:func:`aicareers.analytic
 an unknown name prints the closest names and exits with status 2. Answers are readable tables,
 or JSON with ``--format json``; ``--explain`` lists the facts used, each with its source.
 
+Unknown is not zero (:mod:`aicareers.analytics.unknown`): an answer the sources do not give (a
+gap to a role whose skills no source gives, the roles similar to it, a path no source gives, the
+cheapest path through a move of unknown cost) says so in its headline and exits with status
+:data:`~aicareers.errors.NOT_KNOWN` (4); a partly known answer (a start role whose held skills no
+source gives) gives what is known, with the caveat in its headline, and exits 0, like a true
+"none".
+
 The projection (:func:`aicareers.projection.project`) of ``graph/ai-careers.nq`` (or ``--graph
 FILE``, N-Quads) is read from the cache (:mod:`aicareers.cache`: made once per content of the
 file); without the file, the graph is built in memory from the hand-kept facts and projected.
@@ -27,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from .. import paths as project_paths
 from ..cliargs import at_least_zero, count
-from ..errors import InputError
+from ..errors import NOT_KNOWN, InputError
 
 if TYPE_CHECKING:  # the handlers import what they use: listing the commands loads no networkx
     import networkx as nx
@@ -204,15 +211,21 @@ def _skill_name(skill, lang: str) -> str:
 def run_path(args: argparse.Namespace) -> int:
     from .names import find_node
     from .paths import cheapest_path, costed, evolution_paths, path_between
+    from .unknown import moves_known_from, no_moves
 
     g = load_graph(args.graph)
     source = find_node(g, args.source)
     if args.target is None:
         found = evolution_paths(g, source, args.max_steps)
-        if args.format == "json":
-            _print_json({"from": source, "max_steps": args.max_steps, "paths": [p.to_dict() for p in found]})
-            return 0
         name = g.nodes[source][f"label_{args.lang}"]
+        # A role has no path only when no source gives a move from it: silence, not "no move".
+        unknown = None if found else no_moves(g, name, args.lang)
+        if args.format == "json":
+            _print_json({"from": source, "max_steps": args.max_steps, "paths": [p.to_dict() for p in found], "unknown": unknown})
+            return NOT_KNOWN if unknown else 0
+        if unknown:
+            print(f"Evolution paths from {name} (at most {args.max_steps} steps): unknown: {unknown}")
+            return NOT_KNOWN
         print(f"Evolution paths from {name} (at most {args.max_steps} steps): {len(found)}")
         if found:
             rows = [[i, len(p.steps), " → ".join(p.labels(args.lang)), p.steps[-1].meaning(args.lang)] for i, p in enumerate(found, 1)]
@@ -224,25 +237,50 @@ def run_path(args: argparse.Namespace) -> int:
     target = find_node(g, args.target)
     path = cheapest_path(g, source, target) if args.cheapest else path_between(g, source, target)
     path = costed(g, path) if path is not None else None
-    if args.format == "json":
-        _print_json({"from": source, "to": target, "by": "skills" if args.cheapest else "steps", "path": path.to_dict() if path else None})
-        return 0 if path else 1
     a, b = g.nodes[source][f"label_{args.lang}"], g.nodes[target][f"label_{args.lang}"]
+    # No path is unknown, not "impossible": no source says a move cannot be made. The cheapest
+    # path is unknown when one of its moves has a cost no source gives.
+    status = NOT_KNOWN if path is None or (args.cheapest and path.unknown_steps) else 0
+    if args.format == "json":
+        unknown = f"no source gives a way from {a} to {b}; {moves_known_from(g, args.lang)}" if path is None else None
+        _print_json({"from": source, "to": target, "by": "skills" if args.cheapest else "steps",
+                     "path": path.to_dict() if path else None, "unknown": unknown})
+        return status
     if path is None:
-        print(f"No evolution path from {a} to {b} in the graph.")
-        return 1
-    _print_path(path, a, b, args)
-    return 0
+        print(f"Evolution path from {a} to {b}: unknown: no source gives a way from {a} to {b}; {moves_known_from(g, args.lang)}")
+        return status
+    _print_path(g, path, a, b, args)
+    return status
 
 
-def _print_path(path: EvolutionPath, a: str, b: str, args) -> None:
+def _print_path(g: nx.MultiDiGraph, path: EvolutionPath, a: str, b: str, args) -> None:
+    from .unknown import holdings_unknown, no_holdings, no_skills
+
     lang = args.lang
+    if not path.steps:  # a true "none": no move, nothing to acquire (an empty table would say less)
+        print(f"Path from {a} to {b}: none needed, {a} is where you start")
+        return
     how = "fewest skills to acquire" if args.cheapest else "fewest steps"
     n = len(path.steps)
+    # Without a known held skill, the first move counts the whole target profile: an upper bound.
+    bound = holdings_unknown(g, path.roles[0].key)
     print(f"Path from {a} to {b} ({how}): {' → '.join(path.labels(lang))}")
-    print(f"{n} step{'s' * (n != 1)}, {path.cost} skill{'s' * (path.cost != 1)} to acquire on the way")
+    if path.unknown_steps:
+        names = ", ".join(s.target.label(lang) for s in path.unknown_steps)
+        print(f"{n} step{'s' * (n != 1)}, skills to acquire on the way: unknown: {no_skills(names)}")
+    elif bound:
+        print(f"{n} step{'s' * (n != 1)}, at most {path.cost} skill{'s' * (path.cost != 1)} to acquire on the way: "
+              f"{no_holdings(a)}, so none is counted as held")
+    else:
+        print(f"{n} step{'s' * (n != 1)}, {path.cost} skill{'s' * (path.cost != 1)} to acquire on the way")
     print()
-    rows = [[i, s.source.label(lang), s.target.label(lang), s.cost, s.meaning(lang)] for i, s in enumerate(path.steps, 1)]
+
+    def cost(i: int, step) -> str:
+        if step.unknown:
+            return "unknown"
+        return f"at most {step.cost}" if bound and i == 1 else str(step.cost)
+
+    rows = [[i, s.source.label(lang), s.target.label(lang), cost(i, s), s.meaning(lang)] for i, s in enumerate(path.steps, 1)]
     print(table(["step", "from", "to", "to acquire", "the move means"], rows))
     for i, step in enumerate(path.steps, 1):
         if step.to_acquire:
@@ -257,18 +295,26 @@ def run_gap(args: argparse.Namespace) -> int:
 
     g = load_graph(args.graph)
     gap = skill_gap(g, find_node(g, args.source), find_node(g, args.target))
+    status = NOT_KNOWN if gap.required_unknown else 0  # what the held skills leave unknown is said, not fatal
     if args.format == "json":
         _print_json(gap.to_dict())
-        return 0
+        return status
     _print_gap(gap, args.lang)
     if args.explain:
         _explain(gap.evidence, args.lang)
-    return 0
+    return status
 
 
 def _print_gap(gap: Gap, lang: str) -> None:
+    from .unknown import no_holdings, no_skills
+
     a, b = gap.from_role.label(lang), gap.to_role.label(lang)
-    print(f"Skill gap from {a} to {b}: {len(gap.to_acquire)} to acquire, {len(gap.carried_over)} carried over")
+    if gap.required_unknown:
+        print(f"Skill gap from {a} to {b}: unknown: {no_skills(b)}")
+    elif gap.held_unknown:
+        print(f"Skill gap from {a} to {b}: at most {len(gap.to_acquire)} to acquire, carried over unknown: {no_holdings(a)}")
+    else:
+        print(f"Skill gap from {a} to {b}: {len(gap.to_acquire)} to acquire, {len(gap.carried_over)} carried over")
     if gap.to_acquire:
         print(f"\nTo acquire ({len(gap.to_acquire)}):")
         rows = [[_skill_name(s, lang), _skill_type(s), "; ".join(s.required.describe_origins())] for s in gap.to_acquire]
@@ -309,55 +355,76 @@ def _print_preparation(preparation) -> None:
 def run_profile(args: argparse.Namespace) -> int:
     from .names import find_node
     from .profile import STRENGTH_ORDER, role_profile
+    from .unknown import no_skills
 
     g = load_graph(args.graph)
     profile = role_profile(g, find_node(g, args.role))
+    status = 0 if profile.skills else NOT_KNOWN  # "what is this job" rests on its skills first
     if args.format == "json":
         _print_json(profile.to_dict())
-        return 0
+        return status
     lang = args.lang
     name = profile.role.label(lang)
-    print(f"Profile of {name}")
+    print(f"Profile of {name}" + ("" if profile.skills else f": skills unknown: {no_skills(name)}"))
     if profile.occupations:
         print("\nIn the frameworks: " + "; ".join(f"{o.label(lang)} ({OCCUPATION_WORD.get(o.type, o.type)}, {m} match)"
                                                    for o, m in profile.occupations))
     else:
         print("\nIn the frameworks: no occupation mapped (unknown, not none).")
-    for title, skills in ((f"Essential skills ({len(profile.essential)})", profile.essential),
-                          (f"Optional skills ({len(profile.optional)})", profile.optional)):
-        print(f"\n{title}:")
-        if skills:
-            skills = sorted(skills, key=lambda s: (STRENGTH_ORDER.get(s.strength, 9), s.label(lang).casefold()))
-            print(table(["skill", "type", "from"], [[_skill_name(s, lang), _skill_type(s), "; ".join(s.describe_origins())]
-                                                    for s in skills]))
-        else:
-            print("  none in the graph")
+    if not profile.skills:
+        print(f"\nSkills: unknown: {no_skills(name)}")
+    for kind, skills in (("essential", profile.essential), ("optional", profile.optional)):
+        if not profile.skills:
+            break
+        if not skills:  # the others are known: the sources mark none of them so
+            print(f"\n{kind.capitalize()} skills: none: the sources mark none of the {len(profile.skills)} skills of {name} {kind}")
+            continue
+        print(f"\n{kind.capitalize()} skills ({len(skills)}):")
+        skills = sorted(skills, key=lambda s: (STRENGTH_ORDER.get(s.strength, 9), s.label(lang).casefold()))
+        print(table(["skill", "type", "from"], [[_skill_name(s, lang), _skill_type(s), "; ".join(s.describe_origins())]
+                                                for s in skills]))
     if profile.missions:
         print(f"\nMissions stated by the articles ({len(profile.missions)}):")
-        print(table(["#", "mission"], [[m.rank or "", m.label(lang)] for m in profile.missions]))
-    print(f"\nTasks according to the frameworks ({len(profile.tasks)}):")
-    print(table(["task", "from"], [[t.label(lang), t.describe()] for t in profile.tasks]) if profile.tasks
-          else "  none: no framework occupation of this role lists tasks")
-    print(f"\nTechnologies ({len(profile.technologies)}):")
-    print(table(["technology", "from"], [[t.label(lang), t.describe()] for t in profile.technologies[: args.top]])
-          if profile.technologies else "  none: no framework occupation of this role lists technologies")
+        print(table(["#", "mission"], [[m.rank or "not given", m.label(lang)] for m in profile.missions]))
+    else:
+        print(f"\nMissions stated by the articles: unknown: no article gives a mission of {name}")
+    if profile.tasks:
+        print(f"\nTasks according to the frameworks ({len(profile.tasks)}):")
+        print(table(["task", "from"], [[t.label(lang), t.describe()] for t in profile.tasks]))
+    else:
+        print("\nTasks according to the frameworks: unknown: no framework occupation of this role lists tasks")
+    if profile.technologies:
+        print(f"\nTechnologies ({len(profile.technologies)}):")
+        print(table(["technology", "from"], [[t.label(lang), t.describe()] for t in profile.technologies[: args.top]]))
+    else:
+        print("\nTechnologies: unknown: no framework occupation of this role lists technologies")
     if len(profile.technologies) > args.top:
         print(f"  ... and {len(profile.technologies) - args.top} more (--top N, or --format json)")
-    print("\nPreparation:")
-    _print_preparation(profile.preparation) if profile.preparation else print("  unknown: no framework says")
+    print("\nPreparation:" if profile.preparation else "\nPreparation: unknown: no framework says")
+    if profile.preparation:
+        _print_preparation(profile.preparation)
     for direction, moves in (("onward", profile.onward()), ("into", profile.into())):
         head = "Moves onward" if direction == "onward" else "Moves leading here"
+        if not moves:
+            where = "onward from" if direction == "onward" else "into"
+            print(f"\n{head}, according to the frameworks: unknown: no framework gives a move {where} its occupations")
+            continue
         print(f"\n{head}, according to the frameworks ({len(moves)}):")
-        if moves:
-            rows = [[m.other.label(lang), ", ".join(r.label(lang) for r in m.roles), m.framework + " via " + m.via.label(lang),
-                     m.tier or (f"#{m.position}" if m.position else "")] for m in moves]
-            print(table(["occupation", "roles of the graph", "through", "order"], rows))
-        else:
-            print("  none in the graph")
+        rows = [[m.other.label(lang), ", ".join(r.label(lang) for r in m.roles) or "none",
+                 m.framework + " via " + m.via.label(lang), m.tier or (f"#{m.position}" if m.position else "not given")]
+                for m in moves]
+        print(table(["occupation", "roles of the graph", "through", "order"], rows))
     if args.explain:
         _explain(profile.evidence, lang)
-    return 0
+    return status
 
+
+#: What each ``rank --by`` measure says of a skill, for the headline (see :mod:`.rank`).
+RANKED_BY = {
+    "degree": "the number of roles that list it",
+    "betweenness": "how much it bridges otherwise distant roles and skills",
+    "pagerank": "its PageRank in the graph of roles and their skills",
+}
 
 OCCUPATION_WORD = {"esco-occupation": "ESCO", "rome-occupation": "ROME", "onet-occupation": "O*NET"}
 
@@ -365,15 +432,24 @@ OCCUPATION_WORD = {"esco-occupation": "ESCO", "rome-occupation": "ROME", "onet-o
 def run_similar(args: argparse.Namespace) -> int:
     from .names import find_node
     from .similarity import nearest_roles, role_similarity
+    from .skills import all_profiles
+    from .unknown import no_skills
 
     g = load_graph(args.graph)
     role = find_node(g, args.role)
     lang = args.lang
+    # A role with no known skill has no known similarity: its score would read 0, "nothing alike".
+    unknown = sorted((r for r, p in all_profiles(g).items() if not p), key=lambda r: g.nodes[r][f"label_{lang}"].casefold())
     if args.other is not None:
         sim = role_similarity(g, role, find_node(g, args.other), args.method)
+        silent = [r for r in (sim.a, sim.b) if r.key in unknown]
+        reason = no_skills(" or ".join(dict.fromkeys(r.label(lang) for r in silent))) if silent else None
         if args.format == "json":
-            _print_json(sim.to_dict())
-            return 0
+            _print_json({**sim.to_dict(), "score": None if reason else sim.score, "unknown": reason})
+            return NOT_KNOWN if reason else 0
+        if reason:
+            print(f"Similarity of {sim.a.label(lang)} and {sim.b.label(lang)} ({args.method}): unknown: {reason}")
+            return NOT_KNOWN
         print(f"Similarity of {sim.a.label(lang)} and {sim.b.label(lang)} ({args.method}): {sim.score:.4f}")
         print(f"  shared ({len(sim.shared)}): " + (", ".join(s.label(lang) for s in sim.shared) or "none"))
         print(f"  only {sim.a.label(lang)}: {len(sim.only_a)}; only {sim.b.label(lang)}: {len(sim.only_b)}")
@@ -381,14 +457,27 @@ def run_similar(args: argparse.Namespace) -> int:
             _explain(sim.evidence, lang)
         return 0
     found = nearest_roles(g, role, args.k, args.method)
+    name = g.nodes[role]["label_" + lang]
+    reason = no_skills(name) if role in unknown else None
+    others = [g.nodes[r]["label_" + lang] for r in unknown if r != role]
     if args.format == "json":
-        _print_json({"role": role, "method": args.method, "nearest": [s.to_dict() for s in found]})
-        return 0
-    print(f"Roles most similar to {g.nodes[role]['label_' + lang]} ({args.method}, skill profiles): {len(found)}")
-    if found:
+        _print_json({"role": role, "method": args.method, "nearest": [s.to_dict() for s in found], "unknown": reason,
+                     "not_compared": [r for r in unknown if r != role]})
+        return NOT_KNOWN if reason else 0
+    head = f"Roles most similar to {name} ({args.method}, skill profiles)"
+    if reason:
+        print(f"{head}: unknown: {reason}")
+        return NOT_KNOWN
+    if not found:  # the sources give its skills and the others': they share none
+        print(f"{head}: none: no other role shares a skill with {name}")
+    else:
+        print(f"{head}: {len(found)}")
         rows = [[i, s.b.label(lang), f"{s.score:.4f}", len(s.shared)] for i, s in enumerate(found, 1)]
         print()
         print(table(["#", "role", "score", "shared skills"], rows))
+    if others:
+        print()
+        print(paragraph(f"Not compared, as no source gives their skills: {', '.join(others)}."))
     if args.explain:
         _explain(sorted({f for s in found for f in s.evidence}), lang)
     return 0
@@ -418,11 +507,17 @@ def run_rank(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json({"by": args.by, "skills": [r.to_dict() for r in shown], "total": len(ranked)})
         return 0
-    print(f"Skills ranked by {args.by} (top {len(shown)} of {len(ranked)})")
+    print(f"Skills ranked by {args.by}, {RANKED_BY[args.by]} (top {len(shown)} of {len(ranked)})")
     print()
     score = (lambda x: f"{x:g}") if args.by == "degree" else (lambda x: f"{x:.4f}")
     rows = [[i, r.skill.label(lang), score(r.score), len(r.roles), len(r.opens), ", ".join(x.label(lang) for x in r.roles)] for i, r in enumerate(shown, 1)]
     print(table(["#", "skill", "score", "roles", "moves opened", "listed by"], rows))
+    # "0 moves opened" counts the moves the sources give, not every move there is: say which.
+    from .unknown import moves_known_from
+
+    print()
+    print(paragraph("Moves opened: the moves the sources give into a role that lists the skill, from a role that "
+                    f"does not hold it; {moves_known_from(g, lang)} only, so a 0 says nothing of moves from other roles."))
     if args.explain:
         _explain(sorted({f for r in shown for f in r.evidence}), lang)
     return 0

@@ -150,6 +150,16 @@ class Gap:
     preparation: tuple = ()  # what the frameworks say it takes to enter the target's occupations
 
     @property
+    def required_unknown(self) -> bool:
+        """No source gives a skill of the target role: the gap is unknown, not empty."""
+        return not self.to_acquire and not self.carried_over
+
+    @property
+    def held_unknown(self) -> bool:
+        """No source gives a skill the starting role holds: what carries over is unknown, not 0."""
+        return not self.carried_over and not self.not_listed
+
+    @property
     def evidence(self) -> tuple[Fact, ...]:
         """Every fact used: the skills' links, their equivalences, the missions and the routes."""
         return merge(
@@ -167,6 +177,8 @@ class Gap:
             "carried_over": [s.to_dict() for s in self.carried_over],
             "not_listed": [s.to_dict() for s in self.not_listed],
             "trainings": self.trainings.to_dict(),
+            "required_unknown": self.required_unknown,
+            "held_unknown": self.held_unknown,
             "notes": list(self.notes),
             "preparation": [p.to_dict() for p in self.preparation],
             "evidence": [f.to_dict() for f in self.evidence],
@@ -208,6 +220,8 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
     (['Writing'], [('Proofreading', ['ESCO via translator (close match)'])])
     >>> [s.label_en for s in gap.not_listed], gap.trainings.covered.keys()
     (['translate language concepts'], dict_keys(['https://example.org/skill/writing']))
+    >>> gap.required_unknown, gap.held_unknown, skill_gap(example_graph(), "Editor in chief", "Editor").held_unknown
+    (False, False, True)
     """
     a, b = as_node(g, from_role), as_node(g, to_role)
     classes = skill_classes(g)

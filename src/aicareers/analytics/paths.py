@@ -12,6 +12,9 @@ there). Skills of earlier roles that the current one does not list are not carri
 deliberately simple "use it or lose it" assumption that keeps the weight a function of the step).
 Missions do not count: they are tasks of a role, not something to acquire, and only the prompt
 engineer has any in the graph, so counting them would only penalise moves *into* that role.
+A move into a role whose skills no source gives has an *unknown* cost (``cost`` is ``None``,
+``unknown`` true), not a cost of 0: the cheapest path takes such a move only when no way of known
+cost exists (see :mod:`aicareers.analytics.unknown`).
 
 >>> from aicareers.analytics._examples import example_graph
 >>> g = example_graph()
@@ -50,6 +53,7 @@ class Step:
     cost: int | None = None
     to_acquire: tuple[Ref, ...] = ()  # the skills of `target` lacking in `source` (costed paths)
     facts: tuple[Fact, ...] = field(repr=False, default=())
+    unknown: bool = False  # costed, but no source gives a skill of `target`: the cost is unknown
 
     def meaning(self, lang: str = "en") -> str:
         return self.meaning_fr if lang == "fr" else self.meaning_en
@@ -61,6 +65,7 @@ class Step:
             "meaning_en": self.meaning_en,
             "meaning_fr": self.meaning_fr,
             "cost": self.cost,
+            "cost_unknown": self.unknown,
             "to_acquire": [s.to_dict() for s in self.to_acquire],
         }
 
@@ -78,6 +83,11 @@ class EvolutionPath:
         return None if any(c is None for c in costs) else sum(costs)
 
     @property
+    def unknown_steps(self) -> tuple[Step, ...]:
+        """The costed steps whose cost no source gives (into a role with no known skill)."""
+        return tuple(s for s in self.steps if s.unknown)
+
+    @property
     def evidence(self) -> tuple[Fact, ...]:
         """The ``aic:canEvolveTo`` facts of the steps and, for costed steps, those of the skills to acquire."""
         return merge(*(s.facts for s in self.steps))
@@ -90,6 +100,7 @@ class EvolutionPath:
             "roles": [r.to_dict() for r in self.roles],
             "steps": [s.to_dict() for s in self.steps],
             "cost": self.cost,
+            "cost_unknown": bool(self.unknown_steps),
             "evidence": [f.to_dict() for f in self.evidence],
         }
 
@@ -109,13 +120,14 @@ def evolution_view(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     )
 
 
-def _step(g: nx.MultiDiGraph, u: str, v: str, lacking: list[SkillEvidence] | None = None) -> Step:
-    """The step ``u → v``; with ``lacking`` (the skills to acquire), costed, its facts included."""
+def _step(g: nx.MultiDiGraph, u: str, v: str, lacking: list[SkillEvidence] | None = None, unknown: bool = False) -> Step:
+    """The step ``u → v``; with ``lacking`` (the skills to acquire), costed, its facts included;
+    ``unknown``: costed, but no source gives a skill of ``v`` (the cost is unknown, not 0)."""
     data = g.edges[u, v, EVOLVES]
     facts = merge(edge_facts(g, u, v, EVOLVES), *(s.facts for s in lacking or ()))
-    cost = None if lacking is None else len(lacking)
+    cost = None if lacking is None or unknown else len(lacking)
     to_acquire = tuple(s.skill for s in lacking or ())
-    return Step(ref(g, u), ref(g, v), data.get("meaning_en", ""), data.get("meaning_fr", ""), cost, to_acquire, facts)
+    return Step(ref(g, u), ref(g, v), data.get("meaning_en", ""), data.get("meaning_fr", ""), cost, to_acquire, facts, unknown)
 
 
 def _path(g: nx.MultiDiGraph, nodes: list[str]) -> EvolutionPath:
@@ -188,18 +200,36 @@ def cheapest_path(g: nx.MultiDiGraph, a: str, b: str) -> EvolutionPath | None:
     (2, ['Proofreading', 'translate language concepts'])
     >>> print(cheapest_path(g, "translator", "writer"))
     None
+
+    A move into a role with no known skill is unknown, not free: it is taken only when no way of
+    known cost exists, and its cost stays unknown.
+
+    >>> from aicareers.analytics._examples import roles_with_skills
+    >>> g = roles_with_skills({"a": ["x"], "b": [], "c": ["y", "z"], "d": ["y"]}, [("a", "b"), ("b", "d"), ("a", "c"), ("c", "d")])
+    >>> path = cheapest_path(g, "a", "d")
+    >>> path.labels(), path.cost, path.unknown_steps
+    (['A', 'C', 'D'], 2, ())
+    >>> path = cheapest_path(g, "a", "b")
+    >>> path.cost, [s.target.label_en for s in path.unknown_steps]
+    (None, ['B'])
     """
     a, b = as_node(g, a), as_node(g, b)
     required, have = step_costs(g, a)
+    # Heavier than any simple path of known cost (each role is entered once, costing at most its
+    # profile), so a move of unknown cost is taken only when no way avoids one.
+    unknown_weight = 1 + sum(len(p) for p in required.values())
 
     def missing(u: str, v: str) -> list[SkillEvidence]:
         return [s for k, s in required[v].items() if k not in have[u]]
 
+    def weight(u: str, v: str, d) -> int:
+        return len(missing(u, v)) if required[v] else unknown_weight
+
     try:
-        nodes = nx.shortest_path(evolution_view(g), a, b, weight=lambda u, v, d: len(missing(u, v)))
+        nodes = nx.shortest_path(evolution_view(g), a, b, weight=weight)
     except nx.NetworkXNoPath:
         return None
-    steps = tuple(_step(g, u, v, missing(u, v)) for u, v in zip(nodes, nodes[1:]))
+    steps = tuple(_step(g, u, v, missing(u, v), not required[v]) for u, v in zip(nodes, nodes[1:]))
     return EvolutionPath(tuple(ref(g, n) for n in nodes), steps)
 
 
@@ -217,7 +247,7 @@ def costed(g: nx.MultiDiGraph, path: EvolutionPath) -> EvolutionPath:
     steps = []
     for step in path.steps:
         u, v = step.source.key, step.target.key
-        steps.append(_step(g, u, v, [s for k, s in required[v].items() if k not in have[u]]))
+        steps.append(_step(g, u, v, [s for k, s in required[v].items() if k not in have[u]], not required[v]))
     return EvolutionPath(path.roles, tuple(steps))
 
 

@@ -1,0 +1,81 @@
+"""What the sources do not say about a role, and the words the answers use for it.
+
+An answer with nothing to list means one of two things: *the sources say none* (an answer,
+exit status 0), or *no source says* (unknown, exit status :data:`aicareers.errors.NOT_KNOWN`).
+The analyses read the second from the same definitions they answer with, never from a list of
+their own: a role's skills are its :func:`~aicareers.analytics.skills.skill_profile`, what it
+holds its :func:`~aicareers.analytics.skills.held_skills`, its moves the ``aic:canEvolveTo``
+edges. An empty list there is silence, not a fact: the graph has no statement that a role needs
+no skill, holds none, or cannot move.
+
+>>> from aicareers.analytics._examples import example_graph, roles_with_skills
+>>> g = example_graph()
+>>> skills_unknown(g, "Editor in chief"), holdings_unknown(g, "Editor in chief")
+(False, True)
+>>> print(no_holdings("Editor in chief"))
+no source gives a skill Editor in chief holds (no article skill, and no exact or close framework match)
+>>> skills_unknown(roles_with_skills({"a": ["x"], "b": []}), "b")
+True
+>>> [r.label_en for r in movers(g)]
+['Editor', 'Writer']
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .explain import Ref, ref
+from .names import as_node, normalise
+from .skills import held_skills, skill_profile
+
+EVOLVES = "aic:canEvolveTo"
+
+
+def skills_unknown(g: nx.MultiDiGraph, role: str) -> bool:
+    """True when no source gives a skill of ``role``: its whole profile is empty."""
+    return not skill_profile(g, as_node(g, role))
+
+
+def holdings_unknown(g: nx.MultiDiGraph, role: str) -> bool:
+    """True when no source gives a skill ``role`` holds (only broad matches, or nothing)."""
+    return not held_skills(g, as_node(g, role))
+
+
+def movers(g: nx.MultiDiGraph) -> list[Ref]:
+    """The roles the sources give a move from, by English label."""
+    found = {u for u, _, k in g.edges(keys=True) if k == EVOLVES}
+    return sorted((ref(g, r) for r in found), key=lambda r: (normalise(r.label_en), r.key))
+
+
+def no_skills(name: str) -> str:
+    """The caveat for a role whose skills no source gives."""
+    return f"no source gives a skill of {name}"
+
+
+def no_holdings(name: str) -> str:
+    """The caveat for a role whose held skills no source gives (see :func:`holdings_unknown`)."""
+    return f"no source gives a skill {name} holds (no article skill, and no exact or close framework match)"
+
+
+def no_moves(g: nx.MultiDiGraph, name: str, lang: str = "en") -> str:
+    """The caveat for a role no move is given from, naming the roles moves are known from.
+
+    >>> from aicareers.analytics._examples import example_graph
+    >>> print(no_moves(example_graph(), "Traducteur", "fr"))
+    no source gives a move from Traducteur; moves are known from: Éditeur, Rédacteur
+    """
+    return f"no source gives a move from {name}; {moves_known_from(g, lang)}"
+
+
+def moves_known_from(g: nx.MultiDiGraph, lang: str = "en") -> str:
+    """``moves are known from: <roles>``, what a user can ask about instead.
+
+    >>> from aicareers.analytics._examples import roles_with_skills
+    >>> moves_known_from(roles_with_skills({"a": []}))
+    'moves are known from: no role'
+    """
+    known = ", ".join(sorted((r.label(lang) for r in movers(g)), key=normalise)) or "no role"  # É with E
+    return f"moves are known from: {known}"
+
+
+__all__ = ["holdings_unknown", "movers", "moves_known_from", "no_holdings", "no_moves", "no_skills", "skills_unknown"]
