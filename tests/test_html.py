@@ -326,9 +326,11 @@ def test_search_focuses_the_node(index, query):
     index.page.press("#aic-search", "Enter")
     assert index.js("network.getSelectedNodes()") == [PE]
     # network.focus animates the view to the node (0.4 s; slower in a software-rendered browser).
+    # vis-network's animation stops on its last drawn frame, a few pixels short of the target
+    # when frames are slow: the node is in the middle of the canvas, within 20 px, and stays there.
     index.page.wait_for_function(
-        """id => { const v = network.getViewPosition(), n = network.getPosition(id);
-                   return Math.abs(v.x - n.x) < 2 && Math.abs(v.y - n.y) < 2; }""",
+        """id => { const c = network.canvasToDOM(network.getPosition(id)), el = document.querySelector("#mynetwork");
+                   return Math.abs(c.x - el.clientWidth / 2) < 20 && Math.abs(c.y - el.clientHeight / 2) < 20; }""",
         arg=PE,
         timeout=5_000,
     )
