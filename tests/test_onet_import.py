@@ -218,9 +218,11 @@ def test_source_and_provenance_of_every_node(imported):
     g, report = imported
     assert g.value(SRC.onet, OWL.versionInfo) == Literal("29.2")
     assert g.value(SRC.onet, RDF.type) == AIC.ReferenceDataset
-    assert str(g.value(SRC.onet, DCTERMS.publisher)).startswith("U.S. Department of Labor")
+    publisher = g.value(SRC.onet, DCTERMS.publisher)  # an organisation node, described with the source node
+    assert {label.language for label in g.objects(publisher, SKOS.prefLabel)} == {"en", "fr"}
+    assert any(str(label).startswith("U.S. Department of Labor") for label in g.objects(publisher, SKOS.prefLabel))
     assert report.version == "29.2"
-    for s in set(g.subjects()) - {SRC.onet}:
+    for s in set(g.subjects()) - {SRC.onet, publisher}:
         assert list(g.objects(s, PROV.wasDerivedFrom)) == [SRC.onet], s
         (record,) = g.objects(s, AIC.sourceRecord)
         assert record.datatype is None and record.language is None
