@@ -467,7 +467,7 @@ def test_real_counts(real):
                              "technology links": 32627, "job zones": 923, "education shares": 4121,
                              "related occupations": 18460}
     assert report.problems == []
-    assert len(g) == 451238
+    assert len(g) == 451243  # with the publisher node: its labels in two languages and its source (issue 16)
 
 
 def test_real_data_scientists(real):
@@ -510,7 +510,7 @@ def test_slice_is_the_seeds_and_the_hubs_primary_short_neighbours():
     g_kept, r_kept = import_onet(REFERENCE, occupations=set(codes))
     assert set(g_slice) == set(g_kept)
     assert r_slice.counts == r_kept.counts and r_slice.problems == r_kept.problems == []
-    assert r_slice.counts["occupations"] == 31 and len(g_slice) == 21654
+    assert r_slice.counts["occupations"] == 31 and len(g_slice) == 21659
 
 
 def test_extract_command_reports_a_bad_reference(tmp_path, capsys):
