@@ -197,6 +197,7 @@ def test_a_malformed_record_stops_the_build_and_leaves_previous_outputs_untouche
     out.mkdir()
     previous = {name: f"previous {name}\n".encode() for name in OUTPUT_NAMES}
     for name, data in previous.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)  # docs/ontology.html is in a sub-folder
         (out / name).write_bytes(data)
 
     done = run_build("--facts", str(facts_dir), "--out", str(out))
@@ -204,7 +205,8 @@ def test_a_malformed_record_stops_the_build_and_leaves_previous_outputs_untouche
     assert done.returncode == 2
     assert message in done.stderr
     assert "Traceback" not in done.stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == previous  # untouched, no temporary file left
+    # untouched, no temporary file left (in the sub-folders either)
+    assert {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()} == previous
 
 
 def test_malformed_yaml_names_the_file_and_line(tmp_path):
