@@ -218,9 +218,11 @@ def test_source_and_provenance_of_every_node(imported):
     g, report = imported
     assert g.value(SRC.onet, OWL.versionInfo) == Literal("29.2")
     assert g.value(SRC.onet, RDF.type) == AIC.ReferenceDataset
-    assert str(g.value(SRC.onet, DCTERMS.publisher)).startswith("U.S. Department of Labor")
+    publisher = g.value(SRC.onet, DCTERMS.publisher)  # an organisation node, described with the source node
+    assert {label.language for label in g.objects(publisher, SKOS.prefLabel)} == {"en", "fr"}
+    assert any(str(label).startswith("U.S. Department of Labor") for label in g.objects(publisher, SKOS.prefLabel))
     assert report.version == "29.2"
-    for s in set(g.subjects()) - {SRC.onet}:
+    for s in set(g.subjects()) - {SRC.onet, publisher}:
         assert list(g.objects(s, PROV.wasDerivedFrom)) == [SRC.onet], s
         (record,) = g.objects(s, AIC.sourceRecord)
         assert record.datatype is None and record.language is None
@@ -465,7 +467,7 @@ def test_real_counts(real):
                              "technology links": 32627, "job zones": 923, "education shares": 4121,
                              "related occupations": 18460}
     assert report.problems == []
-    assert len(g) == 451238
+    assert len(g) == 451243  # with the publisher node: its labels in two languages and its source (issue 16)
 
 
 def test_real_data_scientists(real):
@@ -508,7 +510,7 @@ def test_slice_is_the_seeds_and_the_hubs_primary_short_neighbours():
     g_kept, r_kept = import_onet(REFERENCE, occupations=set(codes))
     assert set(g_slice) == set(g_kept)
     assert r_slice.counts == r_kept.counts and r_slice.problems == r_kept.problems == []
-    assert r_slice.counts["occupations"] == 31 and len(g_slice) == 21654
+    assert r_slice.counts["occupations"] == 31 and len(g_slice) == 21659
 
 
 def test_extract_command_reports_a_bad_reference(tmp_path, capsys):

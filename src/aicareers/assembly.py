@@ -33,6 +33,7 @@ OUTPUT_NAMES = (
     "ai-careers.jsonld",
     "build-report.json",
     "build-report.md",
+    "docs/ontology.html",  # aicareers.ontodoc.DOC_NAME
 )
 #: Namespaces whose classes the report counts.
 REPORTED_NAMESPACES = (str(AIC), str(ESCO), str(SCHEMA))

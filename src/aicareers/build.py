@@ -7,7 +7,9 @@ Outputs (all deterministic, byte-identical from one build to the next):
   graph (plus the ontology, the knowledge base, and one graph per framework: ESCO, ROME, O*NET);
 - ``ai-careers.jsonld``: JSON-LD compacted with the project's prefixes;
 - ``build-report.json`` and ``build-report.md``: each framework's version and counts, counts per
-  class and per source, and warnings.
+  class and per source, and warnings;
+- ``docs/ontology.html``: the ontology's documentation, every class and property with its label
+  and definition, in English (:mod:`aicareers.ontodoc`, pyLODE).
 
 With no download given, the frameworks come from their committed AI-careers slices
 (``facts/esco``, ``facts/rome``, ``facts/onet``); ``--esco``, ``--rome`` and ``--onet`` merge whole
@@ -167,6 +169,7 @@ def build_rdflib(out_dir, *, facts_dir, ontology, shapes, frameworks, selections
     from . import iris
     from .assembly import Build, Stopwatch, make_report, report_files
     from .atomic import write_set
+    from .ontodoc import DOC_NAME, ontology_html
     from .serialize import to_jsonld, to_nquads, to_trig, to_turtle, union_graph
     from .validate import check_graph
 
@@ -192,6 +195,8 @@ def build_rdflib(out_dir, *, facts_dir, ontology, shapes, frameworks, selections
         files[name] = render()
         clock.lap(name)
     files.update(report_files(report))
+    files[DOC_NAME] = ontology_html(ontology)  # in the output set: it switches with the graph it documents
+    clock.lap("docs")
     if out_dir is not None:
         write_set(out_dir, files)
         clock.lap("write")
