@@ -215,4 +215,4 @@ def test_rank_says_what_it_ranks_by_and_what_its_counts_count(monkeypatch, capsy
     assert lines[0] == "Skills ranked by betweenness, how much it bridges otherwise distant roles and skills (top 1 of 855)"
     assert " ".join(" ".join(lines[-2:]).split()) == (
         "Moves opened: the moves the sources give into a role that lists the skill, from a role that does not "
-        "hold it; moves are known from: Prompt engineer only, so a 0 says nothing of moves from other roles.")
+        "(the gap's skills to acquire); moves are known from: Prompt engineer only, so a 0 says nothing of moves from other roles.")

@@ -526,7 +526,7 @@ def run_rank(args: argparse.Namespace) -> int:
 
     print()
     print(paragraph("Moves opened: the moves the sources give into a role that lists the skill, from a role that "
-                    f"does not hold it; {moves_known_from(g, lang)} only, so a 0 says nothing of moves from other roles."))
+                    f"does not (the gap's skills to acquire); {moves_known_from(g, lang)} only, so a 0 says nothing of moves from other roles."))
     if args.explain:
         _explain(sorted({f for r in shown for f in r.evidence}), lang)
     return 0
