@@ -152,7 +152,9 @@ def test_skill_gap_is_the_analytics_rule_and_unknown_when_the_target_has_no_skil
 
     gap = skill_gap(graph, PE, ARCHITECT)
     assert gap == [s.key for s in analytics_gap(graph, PE, ARCHITECT).to_acquire]
-    assert len(gap) == 164 and all(graph.nodes[s]["type"] in ("skill", "esco-skill", "rome-skill") for s in gap)
+    # 40, not 164: the prompt engineer has the designer's skills it reaches through its broad
+    # match (one definition of a role's skills on both sides of the gap, analytics/skills.py)
+    assert len(gap) == 40 and all(graph.nodes[s]["type"] in ("skill", "esco-skill", "rome-skill") for s in gap)
     paths = career_graph(graph)
     assert {d["type"] for _, d in paths.nodes(data=True)} == {"role"}
     assert paths.number_of_edges() == 5

@@ -337,17 +337,23 @@ def open_dataset(nquads: str | os.PathLike, *, folder: Path | None = None):
 # ------------------------------------------------------------------------------- the projection
 
 
+#: What :func:`aicareers.projection.project` returns, by version: a cached projection made by
+#: another version is remade, since the graph file it comes from has not changed (2: requirement
+#: claims that a role does not need a skill became ``aic:notRequired`` edges).
+PROJECTION_VERSION = 2
+
+
 def _versions() -> dict:
     import networkx
 
-    return {"python": "%d.%d" % sys.version_info[:2], "networkx": networkx.__version__}
+    return {"python": "%d.%d" % sys.version_info[:2], "networkx": networkx.__version__, "projection": PROJECTION_VERSION}
 
 
 def encode_projection(graph, digest: str, source: str = "") -> bytes:
     """The bytes of ``projection.pickle``: a magic line, a JSON header line, the pickle.
 
     The header holds the format, the graph file's sha256 (and path, ``source``), the Python and
-    networkx versions, and the pickle's length and CRC-32.
+    networkx versions, the projection's version, and the pickle's length and CRC-32.
 
     >>> import networkx as nx
     >>> data = encode_projection(nx.MultiDiGraph([("a", "b")]), "0" * 64)

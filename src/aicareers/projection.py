@@ -16,6 +16,8 @@
   the predicate's prefixed name, with ``predicate``, ``label_fr``, ``label_en`` (the
   predicate's labels in the ontology) and ``sources``, the quotes the edge rests on (ESCO edges
   name ESCO). Evolution edges (``aic:canEvolveTo``) also carry ``meaning_fr``/``meaning_en``.
+  A requirement claim saying a skill is *not* required of a role is the edge
+  ``role -aic:notRequired-> skill`` (with the claim's ``statement_fr``/``statement_en`` and quote).
 
 >>> from aicareers.build import build
 >>> g = project(build(out_dir=None).graph)
@@ -307,6 +309,23 @@ def project(graph: Graph) -> nx.MultiDiGraph:
                 edge["meaning_fr"] = _text(graph, move, AIC.meaning, "fr")
                 edge["meaning_en"] = _text(graph, move, AIC.meaning, "en")
             g.add_edge(str(s), str(o), key=key, **edge)
+
+    # A source saying a skill is *not* required of a role (RequirementClaim, aic:isRequired false)
+    # becomes an edge role -aic:notRequired-> skill, so that a role's skill profile can let the
+    # claim override a framework's generic requirement (analytics/skills.py) with its quote. Only
+    # claims about skills: one about a diploma or education level is not a skill of the profile.
+    for claim in sorted(graph.subjects(RDF.type, AIC.RequirementClaim)):
+        role, requirement = graph.value(claim, SCHEMA.about), graph.value(claim, AIC.requirement)
+        if graph.value(claim, AIC.isRequired) != Literal(False) or str(role) not in g or str(requirement) not in g:
+            continue
+        if g.nodes[str(role)]["type"] != "role" or g.nodes[str(requirement)]["type"] not in ("skill", "esco-skill", "rome-skill"):
+            continue
+        g.add_edge(
+            str(role), str(requirement), key="aic:notRequired", predicate="aic:isRequired",
+            label_fr="n'est pas exigé", label_en="is not required", claim=str(claim),
+            statement_fr=_text(graph, claim, AIC.statement, "fr"), statement_en=_text(graph, claim, AIC.statement, "en"),
+            sources=_derivations(graph, claim, source_labels),
+        )  # fmt: skip
 
     # Training paths: a route leads through its programmes, in order. The steps are blank nodes,
     # which the store yields in hash order: sorted by their order, so pages are byte-identical.

@@ -10,7 +10,9 @@ What is where:
 - :mod:`~aicareers.analytics.names`: :func:`find_node` (accent- and case-insensitive names;
   :class:`UnknownNameError`, exit status 2, with "did you mean").
 - :mod:`~aicareers.analytics.skills`: :func:`skill_profile`, a role's skills from the articles and
-  from ESCO, equivalent skills merged under one key; :func:`held_skills`.
+  from ESCO and ROME, equivalent skills merged under one key, each with why the role has it;
+  :func:`role_skills`, the skills every analysis counts (the one definition: broad matches
+  included, less those a source says the role does not need); :func:`held_skills`, the same.
 - :mod:`~aicareers.analytics.paths`: :func:`evolution_paths`, :func:`path_between`,
   :func:`cheapest_path` over ``aic:canEvolveTo`` (a step costs the skills to acquire).
 - :mod:`~aicareers.analytics.gap`: :func:`skill_gap` (to acquire, carried over, missions served)
@@ -48,7 +50,7 @@ _NAMES = {
     "path_between": "paths",
     "Community": "rank", "RankedSkill": "rank", "communities": "rank", "rank_skills": "rank",
     "Similarity": "similarity", "nearest_roles": "similarity", "role_similarity": "similarity",
-    "SkillEvidence": "skills", "held_skills": "skills", "skill_classes": "skills", "skill_profile": "skills",
+    "SkillEvidence": "skills", "held_skills": "skills", "role_skills": "skills", "skill_classes": "skills", "skill_profile": "skills",
 }  # fmt: skip
 
 
@@ -91,6 +93,7 @@ __all__ = [
     "path_between",
     "rank_skills",
     "role_similarity",
+    "role_skills",
     "skill_classes",
     "skill_gap",
     "skill_profile",

@@ -323,6 +323,11 @@ def _print_gap(gap: Gap, lang: str) -> None:
         print(f"\nCarried over ({len(gap.carried_over)}):")
         rows = [[_skill_name(s, lang), _skill_type(s), "; ".join(s.required.describe_origins()), "; ".join(s.held.describe_origins())] for s in gap.carried_over]
         print(table(["skill", "type", "required through", f"held by {a} through"], rows))
+    if gap.not_needed:
+        # A source overrides a framework here: show both sides rather than silently drop the skill.
+        print(f"\nNot needed for {b}, according to a source ({len(gap.not_needed)}):")
+        for s in gap.not_needed:
+            print(paragraph(s.override_text()))
     if gap.not_listed:
         print()
         print(paragraph(f"Held by {a}, not listed for {b} ({len(gap.not_listed)}): " + ", ".join(s.label(lang) for s in gap.not_listed)))
@@ -383,6 +388,10 @@ def run_profile(args: argparse.Namespace) -> int:
         skills = sorted(skills, key=lambda s: (STRENGTH_ORDER.get(s.strength, 9), s.label(lang).casefold()))
         print(table(["skill", "type", "from"], [[_skill_name(s, lang), _skill_type(s), "; ".join(s.describe_origins())]
                                                 for s in skills]))
+    if profile.not_needed:
+        print(f"\nNot needed, according to a source ({len(profile.not_needed)}):")
+        for s in profile.not_needed:
+            print(paragraph(s.override_text()))
     if profile.missions:
         print(f"\nMissions stated by the articles ({len(profile.missions)}):")
         print(table(["#", "mission"], [[m.rank or "not given", m.label(lang)] for m in profile.missions]))
@@ -517,7 +526,7 @@ def run_rank(args: argparse.Namespace) -> int:
 
     print()
     print(paragraph("Moves opened: the moves the sources give into a role that lists the skill, from a role that "
-                    f"does not hold it; {moves_known_from(g, lang)} only, so a 0 says nothing of moves from other roles."))
+                    f"does not (the gap's skills to acquire); {moves_known_from(g, lang)} only, so a 0 says nothing of moves from other roles."))
     if args.explain:
         _explain(sorted({f for r in shown for f in r.evidence}), lang)
     return 0

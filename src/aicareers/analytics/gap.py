@@ -1,14 +1,18 @@
 """The skill gap between two roles, the missions the skills serve, and the trainings that cover them.
 
-**Gap rule** (:func:`skill_gap`). The target role *requires* its whole profile (article skills and
-every framework skill of the occupations it matches, ESCO and ROME, broad matches included: for
-most target roles the frameworks are all the graph knows); the skills to acquire are listed
-essential first (stated by an article, ESCO essential or ROME core, then the others). The
-starting role *has* what it is known to hold: its article skills and the skills of exactly or
-closely matched framework occupations, not those of a broader
-occupation (see :mod:`aicareers.analytics.skills`). A required skill is *carried over* when held
-(an equivalent counts: Creativity covers ESCO's "develop creative ideas"), else *to acquire*.
-Held skills the target does not list are reported as *not listed* (they may still help).
+**Gap rule** (:func:`skill_gap`). Both roles' skills are their
+:func:`~aicareers.analytics.skills.role_skills`, the one definition every analysis uses (article
+skills and every framework skill of the occupations the role matches, ESCO and ROME, broad
+matches included; less the skills a source says the role does not need). A skill of the target
+is *carried over* when it is also one of the starting role's skills (an equivalent counts:
+Creativity covers ESCO's "develop creative ideas"), else *to acquire*; the skills to acquire
+are listed essential first (stated by an article, ESCO essential or ROME core, then the others).
+So the skills carried over are exactly the skills :func:`~aicareers.analytics.similarity.role_similarity`
+calls shared, a role moving to itself has nothing to acquire, and the first step of
+``path --cheapest`` costs the number of skills to acquire. Skills of the starting role the
+target does not list are reported as *not listed* (they may still help). A skill reached only
+through a broad match is marked so. A skill a source says the target does not need is listed
+apart, *not needed*, with both sources (the claim and the framework that lists it).
 
 **Missions served.** The graph links missions to roles, not to skills. A skill *serves* a mission
 of either role when the mission is matched (``skos:exactMatch``/``closeMatch``/``broadMatch``) to
@@ -47,7 +51,7 @@ import networkx as nx
 from .explain import Fact, Ref, edge_facts, merge, ref
 from .names import as_node
 from .profile import role_profile, sort_skills
-from .skills import ARTICLE_SKILL, MATCHES, SKILL_TYPES, SkillClasses, SkillEvidence, held_skills, occupations, skill_classes, skill_profile
+from .skills import ARTICLE_SKILL, MATCHES, SKILL_TYPES, SkillClasses, SkillEvidence, occupations, role_skills, skill_classes, skill_profile
 
 LEARNING_ROUTE = "aic:learningRoute"
 HAS_MISSION = "aic:hasMission"
@@ -148,6 +152,7 @@ class Gap:
     trainings: TrainingCoverage
     notes: tuple[str, ...] = ()
     preparation: tuple = ()  # what the frameworks say it takes to enter the target's occupations
+    not_needed: tuple[SkillEvidence, ...] = ()  # a source says the target does not need them
 
     @property
     def required_unknown(self) -> bool:
@@ -165,6 +170,7 @@ class Gap:
         return merge(
             *(s.facts for s in self.to_acquire + self.carried_over),
             *(s.facts for s in self.not_listed),
+            *(s.facts for s in self.not_needed),
             self.trainings.evidence,
             *(p.facts for p in self.preparation),
         )
@@ -176,6 +182,7 @@ class Gap:
             "to_acquire": [s.to_dict() for s in self.to_acquire],
             "carried_over": [s.to_dict() for s in self.carried_over],
             "not_listed": [s.to_dict() for s in self.not_listed],
+            "not_needed": [s.to_dict() for s in self.not_needed],
             "trainings": self.trainings.to_dict(),
             "required_unknown": self.required_unknown,
             "held_unknown": self.held_unknown,
@@ -220,13 +227,22 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
     (['Writing'], [('Proofreading', ['ESCO via translator (close match)'])])
     >>> [s.label_en for s in gap.not_listed], gap.trainings.covered.keys()
     (['translate language concepts'], dict_keys(['https://example.org/skill/writing']))
-    >>> gap.required_unknown, gap.held_unknown, skill_gap(example_graph(), "Editor in chief", "Editor").held_unknown
+    >>> from aicareers.analytics._examples import roles_with_skills
+    >>> gap.required_unknown, gap.held_unknown, skill_gap(roles_with_skills({"a": [], "b": ["x"]}), "a", "b").held_unknown
     (False, False, True)
+
+    One definition on both sides: a role moving to itself carries everything over, even the
+    skills it has only through a broad match.
+
+    >>> gap = skill_gap(example_graph(), "Editor in chief", "Editor in chief")
+    >>> len(gap.to_acquire), [(s.label_en, s.required.broad_only) for s in gap.carried_over][:1]
+    (0, [('Creativity', True)])
     """
     a, b = as_node(g, from_role), as_node(g, to_role)
     classes = skill_classes(g)
-    required = skill_profile(g, b, classes=classes)
-    held = held_skills(g, a, classes)
+    required = role_skills(g, b, classes)
+    held = role_skills(g, a, classes)  # the same definition on both sides: see the module docstring
+    not_needed = tuple(s for s in skill_profile(g, b, classes=classes).values() if not s.needed)
     missions = _missions(g, a, b)
 
     def gap_skill(key: str) -> GapSkill:
@@ -238,11 +254,12 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
     carried = tuple(gap_skill(k) for k in order if k in held)
     not_listed = tuple(s for k, s in held.items() if k not in required)
     trainings = trainings_for(g, [s.key for s in to_acquire], classes)
-    notes = tuple(_notes(g, a, b, required, to_acquire + carried, missions, trainings))
-    return Gap(ref(g, a), ref(g, b), to_acquire, carried, not_listed, trainings, notes, role_profile(g, b).preparation)
+    notes = tuple(_notes(g, a, b, required, to_acquire, carried, missions, trainings, classes))
+    return Gap(ref(g, a), ref(g, b), to_acquire, carried, not_listed, trainings, notes, role_profile(g, b).preparation,
+               not_needed)
 
 
-def _notes(g, a, b, required, skills, missions, trainings) -> list[str]:
+def _notes(g, a, b, required, to_acquire, carried, missions, trainings, classes) -> list[str]:
     A, B = ref(g, a), ref(g, b)
 
     def occs(role, kinds):
@@ -253,9 +270,16 @@ def _notes(g, a, b, required, skills, missions, trainings) -> list[str]:
         notes.append(f"{B} has no skill in the graph (no article skill, and its framework occupations list none): the gap is unknown, not empty.")
     elif not any(k == ARTICLE_SKILL for _, _, k in g.out_edges(b, keys=True)):
         notes.append(f"{B} has no skill stated by the articles: its skills are the frameworks', through {occs(b, ('exact', 'close', 'broad'))}.")
-    broad = ", ".join(ref(g, o).label_en for o, _, _ in occupations(g, a, ("broad",)))
+    skills = to_acquire + carried
+    broad = sum(s.required.broad_only or bool(s.held and s.held.broad_only) for s in skills)
     if broad:
-        notes.append(f"The skills {A} has only through a broad framework match ({broad}) are not counted as held.")
+        notes.append(f"{broad} of these skills come, on one side or both, only through a broad framework match "
+                     "(an occupation wider than the role): counted alike for both roles, marked 'broad match'.")
+    # A role a source says does not need a skill is not counted as having it either: say so,
+    # with both sources, for the start role (the target's own are listed as "not needed").
+    for s in skill_profile(g, a, classes=classes).values():
+        if not s.needed and s.key in required:
+            notes.append(f"{A}: {s.override_text()}; so it is not counted as carried over.")
     if not any(s.missions for s in skills):
         counts = f"{A} has {len(_missions(g, a))} missions, {B} {len(_missions(g, b))}"
         notes.append(f"No skill is shown serving a mission: {MISSIONS_RULE}; no such match is in the graph here ({counts}).")

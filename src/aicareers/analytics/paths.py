@@ -4,11 +4,11 @@ All three work on a role-only view of the projection (:func:`evolution_view`): r
 their ``aic:canEvolveTo`` edges, nothing else.
 
 **What a step costs** (:func:`cheapest_path`): moving from ``u`` to ``v`` costs the number of
-skills of ``v``'s profile (article skills and every ESCO skill, broad matches included, one per
-equivalent skill: see :mod:`aicareers.analytics.skills`) that you lack when you stand in ``u``.
-At the start you have what the start role is known to *hold* (article skills, exact/close ESCO
-matches); after a step you have the whole profile of the role you reached (you acquired it to get
-there). Skills of earlier roles that the current one does not list are not carried further (a
+skills of ``v`` (its :func:`~aicareers.analytics.skills.role_skills`, the one definition
+:func:`~aicareers.analytics.gap.skill_gap` also uses, so the first step of a path costs exactly
+the gap's skills to acquire) that you lack when you stand in ``u``. At the start you have the
+start role's skills; after a step you have the skills of the role you reached (you acquired
+them to get there). Skills of earlier roles that the current one does not list are not carried further (a
 deliberately simple "use it or lose it" assumption that keeps the weight a function of the step).
 Missions do not count: they are tasks of a role, not something to acquire, and only the prompt
 engineer has any in the graph, so counting them would only penalise moves *into* that role.
@@ -37,7 +37,7 @@ import networkx as nx
 
 from .explain import Fact, Ref, edge_facts, merge, ref
 from .names import as_node
-from .skills import SkillEvidence, all_profiles, held_skills, skill_classes
+from .skills import SkillEvidence, all_profiles
 
 EVOLVES = "aic:canEvolveTo"
 
@@ -169,21 +169,18 @@ def path_between(g: nx.MultiDiGraph, a: str, b: str) -> EvolutionPath | None:
 
 
 def step_costs(g: nx.MultiDiGraph, start: str) -> tuple[dict[str, dict[str, SkillEvidence]], dict[str, set[str]]]:
-    """Each role's profile (what a move into it requires) and what you have when standing in it.
+    """Each role's skills (what a move into it requires) and what you have when standing in it.
 
-    You have the start role's *held* skills at the start, and a role's whole profile once you
-    have moved into it.
+    Both are the roles' :func:`~aicareers.analytics.skills.role_skills`: you have a role's
+    skills when you start from it and when you have moved into it (``start`` is kept for callers).
 
     >>> from aicareers.analytics._examples import example_graph, node
     >>> required, have = step_costs(example_graph(), node("role", "chief-editor"))
     >>> len(required[node("role", "chief-editor")]), len(have[node("role", "chief-editor")])
-    (3, 0)
+    (3, 3)
     """
-    classes = skill_classes(g)
     required = all_profiles(g)
-    have = {r: set(p) for r, p in required.items()}
-    have[start] = set(held_skills(g, start, classes))
-    return required, have
+    return required, {r: set(p) for r, p in required.items()}
 
 
 def cheapest_path(g: nx.MultiDiGraph, a: str, b: str) -> EvolutionPath | None:

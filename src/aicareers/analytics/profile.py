@@ -1,7 +1,8 @@
 """A role's whole profile: what the articles say, and what the frameworks say of its occupations.
 
 :func:`role_profile` is the one answer to "what is this job": its skills
-(:func:`~aicareers.analytics.skills.skill_profile`, essential first), its missions (the articles')
+(:func:`~aicareers.analytics.skills.role_skills`, essential first, the skills every analysis
+counts; those a source says the role does not need apart, in ``not_needed``, with both sources), its missions (the articles')
 and tasks (ROME's activities in their order, O*NET's core then supplemental and emerging tasks),
 the technologies it uses (O*NET, hot technologies first), its preparation (ROME's access
 conditions, O*NET's job zone and required education), and the moves the frameworks give from its
@@ -118,6 +119,7 @@ class RoleProfile:
     technologies: tuple[Item, ...]
     preparation: tuple[Preparation, ...]
     moves: tuple[Move, ...]
+    not_needed: tuple[SkillEvidence, ...] = ()  # a source says the role does not need them (override)
 
     @property
     def essential(self) -> tuple[SkillEvidence, ...]:
@@ -135,7 +137,7 @@ class RoleProfile:
 
     @property
     def evidence(self) -> tuple[Fact, ...]:
-        return merge(*(s.facts for s in self.skills), *(i.facts for i in self.missions + self.tasks + self.technologies),
+        return merge(*(s.facts for s in self.skills + self.not_needed), *(i.facts for i in self.missions + self.tasks + self.technologies),
                      *(p.facts for p in self.preparation), *(m.facts for m in self.moves))  # fmt: skip
 
     def to_dict(self) -> dict:
@@ -144,6 +146,7 @@ class RoleProfile:
             "occupations": [{**o.to_dict(), "match": m, "framework": OCCUPATION_TYPES.get(o.type, "")}
                             for o, m in self.occupations],
             "skills": [s.to_dict() for s in self.skills],
+            "not_needed": [s.to_dict() for s in self.not_needed],
             "missions": [i.to_dict() for i in self.missions],
             "tasks": [i.to_dict() for i in self.tasks],
             "technologies": [i.to_dict() for i in self.technologies],
@@ -208,8 +211,12 @@ def role_profile(g: nx.MultiDiGraph, role: str) -> RoleProfile:
     missions.sort(key=lambda i: (i.rank if i.rank is not None else 10**6, i.item.label_en.casefold()))
     moves.sort(key=lambda m: (m.direction != "onward", m.framework, m.via.label_en,
                               m.position if m.position is not None else 10**6, m.other.label_en))
-    return RoleProfile(me, tuple((ref(g, o), m) for o, m, _ in occs), sort_skills(skill_profile(g, role).values()),
-                       tuple(missions), tuple(tasks), tuple(technologies), tuple(preparation), tuple(moves))
+    # The skills are role_skills' (the definition every analysis counts by); those a source says
+    # the role does not need are kept apart, with both sides, rather than dropped.
+    every = skill_profile(g, role).values()
+    return RoleProfile(me, tuple((ref(g, o), m) for o, m, _ in occs), sort_skills(s for s in every if s.needed),
+                       tuple(missions), tuple(tasks), tuple(technologies), tuple(preparation), tuple(moves),
+                       sort_skills(s for s in every if not s.needed))
 
 
 def _move(g, direction, occupation, other, key, mapping, reverse=False) -> Move:

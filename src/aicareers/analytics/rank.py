@@ -2,8 +2,9 @@
 
 Both work on the *role–skill graph* (:func:`role_skill_graph`): an undirected graph with a node
 per role and per canonical skill, and an edge ``role — skill`` for every skill of the role's
-profile (article skills and ESCO skills, broad matches included; equivalent skills merged, see
-:mod:`aicareers.analytics.skills`).
+:func:`~aicareers.analytics.skills.role_skills` (article skills and framework skills, broad
+matches included, less those a source says the role does not need; equivalent skills merged),
+the same definition ``gap``, ``similar`` and ``path --cheapest`` count by.
 
 :func:`rank_skills` scores each skill ``by``
 
@@ -13,7 +14,7 @@ profile (article skills and ESCO skills, broad matches included; equivalent skil
 - ``pagerank``: its PageRank in the role–skill graph.
 
 Each ranked skill also lists the *moves it opens*: the ``aic:canEvolveTo`` steps ``u → v`` for
-which it is a skill to acquire (in ``v``'s profile, not held by ``u``).
+which it is a skill to acquire (one of ``v``'s skills and not one of ``u``'s, as in the gap).
 
 :func:`communities` splits the role–skill graph with Louvain (:func:`networkx.community.louvain_communities`,
 fixed seed, so the answer is the same on every run). Roles without any skill are communities of
@@ -38,7 +39,7 @@ import networkx as nx
 from ..errors import AiCareersError
 from .explain import Fact, Ref, merge, ref
 from .paths import EVOLVES
-from .skills import all_profiles, held_skills, skill_classes
+from .skills import all_profiles
 
 BY = ("degree", "betweenness", "pagerank")
 
@@ -121,13 +122,11 @@ def rank_skills(g: nx.MultiDiGraph, by: str = "degree") -> list[RankedSkill]:
         scores = nx.betweenness_centrality(h)
     else:
         scores = nx.pagerank(h) if h.number_of_edges() else {n: 0.0 for n in h}
-    classes = skill_classes(g)
     opens: dict[str, list[tuple[Ref, Ref]]] = {}
     for u, v, k in sorted(g.edges(keys=True)):
         if k == EVOLVES and u in profiles and v in profiles:
-            held = held_skills(g, u, classes)
             for key in profiles[v]:
-                if key not in held:
+                if key not in profiles[u]:  # the gap's "to acquire" (same definition on both sides)
                     opens.setdefault(key, []).append((ref(g, u), ref(g, v)))
     ranked = []
     for s in skills:

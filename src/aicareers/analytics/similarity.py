@@ -1,7 +1,9 @@
-"""How alike two roles are, from their skill profiles (:func:`aicareers.analytics.skills.skill_profile`).
+"""How alike two roles are, from their skills (:func:`aicareers.analytics.skills.role_skills`).
 
-Profiles are whole (article skills and every ESCO skill, broad matches included), keyed by
-canonical skill, so an article skill and its ESCO equivalent count once.
+A role's skills are the one definition every analysis uses (article skills and every framework
+skill, broad matches included, less those a source says the role does not need), keyed by
+canonical skill, so an article skill and its ESCO equivalent count once. The shared skills are
+exactly what :func:`~aicareers.analytics.gap.skill_gap` carries over from one role to the other.
 
 - ``jaccard``: shared skills / skills of either role.
 - ``weighted``: the same ratio with each skill weighted by its rarity among roles,

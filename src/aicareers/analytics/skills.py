@@ -20,19 +20,31 @@ article skill (the smallest IRI if several), else its smallest IRI. ``skos:narro
 followed: an ESCO skill narrower than an article skill is only part of it. Matches of missions
 are not skill equivalences (see :mod:`aicareers.analytics.gap`).
 
-**Held or only listed.** A role *holds* a skill when an article states it, or ESCO relates it to
-an occupation the role matches *exactly* or *closely*; a *broad* match (the ESCO occupation is
-wider than the role) lists skills the role may need but is not known to hold.
-:attr:`SkillEvidence.held` says which; the gap analysis counts only held skills as already there.
+**One rule for every analysis: a role's skills** (:func:`role_skills`). A role's skills are the
+skills of its profile that no source says it does not need, whatever the match that reaches
+them: ``gap`` (both what the target requires and what the start role already has), ``similar``,
+``rank``, ``path --cheapest`` and ``profile`` all call :func:`role_skills` (through
+:func:`held_skills` and :func:`all_profiles`), so a skill counts on both sides or on neither.
+A *broad* match (the framework occupation is wider than the role) contributes its skills like
+any other match, because for most roles the frameworks are all the graph knows, and counting
+them as required but never as held made a role lack its own skills; the answers mark such a
+skill as reached "only through a broad match" (:attr:`SkillEvidence.broad_only`) so the reader
+sees the weaker evidence.
+
+**A source saying a skill is not needed overrides the frameworks.** A requirement claim with
+``aic:isRequired false`` about a skill (projected as ``role -aic:notRequired-> skill``, e.g. the
+news article saying a prompt engineer need not code) stays in :func:`skill_profile`, with both
+sides (:meth:`SkillEvidence.override_text`), but takes the skill out of :func:`role_skills`: the
+role neither requires it nor is counted as having it.
 
 >>> from aicareers.analytics._examples import example_graph
 >>> g = example_graph()
 >>> profile = skill_profile(g, "Editor in chief")
 >>> for skill in profile.values():
-...     print(skill.label_en, "|", skill.node_type, "|", "; ".join(skill.describe_origins()), "|", skill.held)
-Creativity | skill | ESCO via publishing director (broad match) | False
-manage budgets | esco-skill | ESCO via publishing director (broad match) | False
-Proofreading | skill | ESCO via publishing director (broad match) | False
+...     print(skill.label_en, "|", skill.node_type, "|", "; ".join(skill.describe_origins()), "|", skill.broad_only)
+Creativity | skill | ESCO via publishing director (broad match) | True
+manage budgets | esco-skill | ESCO via publishing director (broad match) | True
+Proofreading | skill | ESCO via publishing director (broad match) | True
 >>> [s.label_en for s in skill_profile(g, "writer").values()]
 ['Creativity', 'Writing']
 """
@@ -49,6 +61,8 @@ from .names import as_node
 
 #: Predicate of the skills the articles state.
 ARTICLE_SKILL = "aic:requiresSkill"
+#: Edge key of a source's claim that a role does *not* need a skill (see :mod:`aicareers.projection`).
+NOT_REQUIRED = "aic:notRequired"
 #: Match predicates followed (role -> ESCO occupation; article skill <-> ESCO skill) and their name.
 MATCHES = {"skos:exactMatch": "exact", "skos:closeMatch": "close", "skos:broadMatch": "broad"}
 #: Predicates from a framework occupation to its skills -> (strength, the framework's own word).
@@ -74,13 +88,14 @@ HELD_MATCHES = ("exact", "close")
 class Origin:
     """How one role reaches one skill: stated by an article, or through an ESCO occupation."""
 
-    kind: str  # "article", or the framework: "ESCO", "ROME"
+    kind: str  # "article", "claim" (a source says it is not needed), or the framework: "ESCO", "ROME"
     node: str  # the skill node reached (an article skill or a framework skill), before canonicalising
     via: str = ""  # the framework occupation, for a framework kind
     via_label: str = ""
     match: str = ""  # how the role maps to `via`: exact, close or broad
     relation: str = ""  # the predicate that reached `node`
     sources: tuple[str, ...] = ()  # the source documents of the link
+    quote: str = ""  # for a claim: the source's words
 
     @property
     def strength(self) -> str:
@@ -89,19 +104,24 @@ class Origin:
 
     @property
     def held(self) -> bool:
-        """Whether this origin makes the role hold the skill (article, or exact/close match)."""
+        """Whether this origin is firm: an article, or an exact/close match (not only a broad one)."""
         return self.kind == "article" or self.match in HELD_MATCHES
 
     def describe(self) -> str:
-        """``article: <sources>`` or ``<framework> via <occupation> (<match> match)[, <strength>]``.
+        """``article: <sources>``, ``not needed according to <sources> («quote»)`` or
+        ``<framework> via <occupation> (<match> match)[, <strength>]``.
 
         >>> Origin("ESCO", "s", "o", "ICT consultant", "broad").describe()
         'ESCO via ICT consultant (broad match)'
         >>> Origin("ROME", "s", "o", "Data scientist", "close", "aic:coreSkill").describe()
         'ROME via Data scientist (close match), core'
+        >>> Origin("claim", "s", relation=NOT_REQUIRED, sources=("News",), quote="no need to code").describe()
+        'not needed according to News («no need to code»)'
         """
         if self.kind == "article":
             return "article: " + "; ".join(self.sources)
+        if self.kind == "claim":
+            return "not needed according to " + "; ".join(self.sources) + (f" («{self.quote}»)" if self.quote else "")
         word = FRAMEWORK_SKILL_EDGES.get(self.relation, ("", ""))[1]
         return f"{self.kind} via {self.via_label} ({self.match} match)" + (f", {word}" if word else "")
 
@@ -140,13 +160,42 @@ class SkillEvidence:
 
     @property
     def held(self) -> bool:
-        """Whether the role holds it: an article states it, or an exact/close ESCO match gives it."""
-        return any(o.held for o in self.origins)
+        """Whether firm evidence gives it: an article states it, or an exact/close framework match."""
+        return any(o.held for o in self.origins if o.kind != "claim")
+
+    @property
+    def broad_only(self) -> bool:
+        """Whether only a broad framework match gives it (weaker evidence, shown as such)."""
+        return self.needed and not self.held
+
+    @property
+    def needed(self) -> bool:
+        """False when a source says the role does not need it: then it is not one of :func:`role_skills`."""
+        return not any(o.kind == "claim" for o in self.origins)
 
     @property
     def essential(self) -> bool:
         """Whether an article states it or a framework counts it essential (ESCO essential, ROME core)."""
         return any(o.kind == "article" or o.strength == "essential" for o in self.origins)
+
+    def override_text(self) -> str:
+        """For a skill a source says the role does not need: both sides, in words (else ``""``).
+
+        >>> from aicareers.analytics._examples import example_graph, node
+        >>> g = example_graph()
+        >>> _ = g.add_edge(node("role", "chief-editor"), node("esco-skill", "manage-budgets"), key=NOT_REQUIRED,
+        ...            predicate="aic:isRequired", sources=[{"source": "s", "source_label": "Guide", "quote": "no budgets"}])
+        >>> print(skill_profile(g, "Editor in chief")[node("esco-skill", "manage-budgets")].override_text())
+        manage budgets: not needed according to Guide («no budgets»), although ESCO lists it for publishing director (broad match)
+        """
+        claims = [o.describe() for o in self.origins if o.kind == "claim"]
+        if not claims:
+            return ""
+        listed = [f"{o.kind} lists it" + (f" as {o.strength}" if o.strength else "") + f" for {o.via_label} ({o.match} match)"
+                  for o in self.origins if o.kind not in ("claim", "article")]
+        stated = ["an article states it"] if any(o.kind == "article" for o in self.origins) else []
+        although = "; ".join(stated + listed)
+        return f"{self.label_en}: {'; '.join(claims)}" + (f", although {although}" if although else "")
 
     @property
     def strength(self) -> str:
@@ -174,6 +223,9 @@ class SkillEvidence:
             "skill_type": self.skill_type,
             "equivalents": [e.to_dict() for e in self.equivalents],
             "held": self.held,
+            "broad_only": self.broad_only,
+            "needed": self.needed,
+            "not_needed": self.override_text(),
             "strength": self.strength,
             "origins": [o.to_dict() for o in self.origins],
             "sources": self.sources,
@@ -263,6 +315,11 @@ def skill_profile(
             facts = edge_facts(g, role, skill, k)
             origin = Origin("article", skill, relation=k, sources=tuple(sources_of(facts)))
             found.setdefault(classes.canonical(skill), []).append((origin, facts))
+        elif k == NOT_REQUIRED and g.nodes[skill].get("type") in SKILL_TYPES:
+            facts = edge_facts(g, role, skill, k)
+            quote = "; ".join(dict.fromkeys(f.quote for f in facts if f.quote))
+            origin = Origin("claim", skill, relation=k, sources=tuple(sources_of(facts)), quote=quote)
+            found.setdefault(classes.canonical(skill), []).append((origin, facts))
     for occupation, match, predicate in occupations(g, role, matches):
         via = edge_facts(g, role, occupation, predicate)
         label = ref(g, occupation).label_en
@@ -286,17 +343,34 @@ def skill_profile(
     return dict(sorted(profile.items(), key=lambda item: (item[1].label_en.casefold(), item[0])))
 
 
+def role_skills(g: nx.MultiDiGraph, role: str, classes: SkillClasses | None = None) -> dict[str, SkillEvidence]:
+    """The role's skills, as every analysis counts them (the rule is in the module docstring).
+
+    Its :func:`skill_profile` (every match, broad ones included) less the skills a source says it
+    does not need.
+
+    >>> from aicareers.analytics._examples import example_graph, node
+    >>> g = example_graph()
+    >>> [s.label_en for s in role_skills(g, "Editor in chief").values()]
+    ['Creativity', 'manage budgets', 'Proofreading']
+    >>> _ = g.add_edge(node("role", "chief-editor"), node("esco-skill", "manage-budgets"), key=NOT_REQUIRED, sources=[])
+    >>> [s.label_en for s in role_skills(g, "Editor in chief").values()]
+    ['Creativity', 'Proofreading']
+    """
+    return {k: s for k, s in skill_profile(g, role, ALL_MATCHES, classes).items() if s.needed}
+
+
 def held_skills(g: nx.MultiDiGraph, role: str, classes: SkillClasses | None = None) -> dict[str, SkillEvidence]:
-    """The skills ``role`` is known to hold: article skills and exact/close ESCO matches.
+    """What a role already has when it moves: its :func:`role_skills`, the same set it requires.
 
     >>> from aicareers.analytics._examples import example_graph
     >>> g = example_graph()
     >>> [s.label_en for s in held_skills(g, "Translator").values()]
     ['Proofreading', 'translate language concepts']
-    >>> held_skills(g, "Editor in chief")
-    {}
+    >>> [s.label_en for s in held_skills(g, "Editor in chief").values()]
+    ['Creativity', 'manage budgets', 'Proofreading']
     """
-    return skill_profile(g, role, HELD_MATCHES, classes)
+    return role_skills(g, role, classes)
 
 
 def roles(g: nx.MultiDiGraph) -> list[str]:
@@ -309,12 +383,12 @@ def roles(g: nx.MultiDiGraph) -> list[str]:
     return sorted(n for n, d in g.nodes(data=True) if d.get("type") == "role")
 
 
-def all_profiles(g: nx.MultiDiGraph, matches: Iterable[str] = ALL_MATCHES) -> dict[str, dict[str, SkillEvidence]]:
-    """:func:`skill_profile` of every role, by role key.
+def all_profiles(g: nx.MultiDiGraph) -> dict[str, dict[str, SkillEvidence]]:
+    """:func:`role_skills` of every role, by role key.
 
     >>> from aicareers.analytics._examples import example_graph
     >>> {r.rsplit("/", 1)[-1]: len(p) for r, p in all_profiles(example_graph()).items()}
     {'chief-editor': 3, 'editor': 2, 'translator': 2, 'writer': 2}
     """
     classes = skill_classes(g)
-    return {r: skill_profile(g, r, matches, classes) for r in roles(g)}
+    return {r: role_skills(g, r, classes) for r in roles(g)}

@@ -3,17 +3,17 @@
 An answer with nothing to list means one of two things: *the sources say none* (an answer,
 exit status 0), or *no source says* (unknown, exit status :data:`aicareers.errors.NOT_KNOWN`).
 The analyses read the second from the same definitions they answer with, never from a list of
-their own: a role's skills are its :func:`~aicareers.analytics.skills.skill_profile`, what it
-holds its :func:`~aicareers.analytics.skills.held_skills`, its moves the ``aic:canEvolveTo``
+their own: a role's skills are its :func:`~aicareers.analytics.skills.role_skills`, what it
+holds the same set (:func:`~aicareers.analytics.skills.held_skills`), its moves the ``aic:canEvolveTo``
 edges. An empty list there is silence, not a fact: the graph has no statement that a role needs
 no skill, holds none, or cannot move.
 
 >>> from aicareers.analytics._examples import example_graph, roles_with_skills
 >>> g = example_graph()
 >>> skills_unknown(g, "Editor in chief"), holdings_unknown(g, "Editor in chief")
-(False, True)
+(False, False)
 >>> print(no_holdings("Editor in chief"))
-no source gives a skill Editor in chief holds (no article skill, and no exact or close framework match)
+no source gives a skill Editor in chief holds (no article skill, and no framework skill through its matches)
 >>> skills_unknown(roles_with_skills({"a": ["x"], "b": []}), "b")
 True
 >>> [r.label_en for r in movers(g)]
@@ -26,18 +26,18 @@ import networkx as nx
 
 from .explain import Ref, ref
 from .names import as_node, normalise
-from .skills import held_skills, skill_profile
+from .skills import held_skills, role_skills
 
 EVOLVES = "aic:canEvolveTo"
 
 
 def skills_unknown(g: nx.MultiDiGraph, role: str) -> bool:
     """True when no source gives a skill of ``role``: its whole profile is empty."""
-    return not skill_profile(g, as_node(g, role))
+    return not role_skills(g, as_node(g, role))
 
 
 def holdings_unknown(g: nx.MultiDiGraph, role: str) -> bool:
-    """True when no source gives a skill ``role`` holds (only broad matches, or nothing)."""
+    """True when no source gives a skill ``role`` holds: since it holds its own skills, as :func:`skills_unknown`."""
     return not held_skills(g, as_node(g, role))
 
 
@@ -54,7 +54,7 @@ def no_skills(name: str) -> str:
 
 def no_holdings(name: str) -> str:
     """The caveat for a role whose held skills no source gives (see :func:`holdings_unknown`)."""
-    return f"no source gives a skill {name} holds (no article skill, and no exact or close framework match)"
+    return f"no source gives a skill {name} holds (no article skill, and no framework skill through its matches)"
 
 
 def no_moves(g: nx.MultiDiGraph, name: str, lang: str = "en") -> str:
