@@ -71,7 +71,7 @@ def _num(text):
 
 def test_trainings_with_their_levels_and_ordered_steps(ask):
     rows = ask("trainings", role="prompt-engineer")
-    steps = {(route, step, program, part, level) for route, _, _, _, step, program, _, part, level, _, _ in rows if step}
+    steps = {(route, step, program, part, level) for route, _, _, _, step, program, _, part, level, *_ in rows if step}
     assert steps == {
         ("route:web-developer-bachelor-path", "1", "program:bachelor-web-developer", None, "Bac+3"),
         ("route:digital-project-then-web-path", "1", "program:bachelor-digital-project-manager", "the first two years", "Bac+3"),
@@ -79,7 +79,7 @@ def test_trainings_with_their_levels_and_ordered_steps(ask):
         ("route:ai-mastere-path", "1", "program:bachelor-web-developer", None, "Bac+3"),
         ("route:ai-mastere-path", "2", "program:ai-specialised-mastere", None, "Bac+5"),
     }
-    routes = {(route, kind, level, source) for route, _, kind, level, *_, source in rows}
+    routes = {(route, kind, level, source) for route, _, kind, level, *_, source, _, _ in rows}
     assert routes == {
         ("route:web-developer-bachelor-path", "aic:TrainingPath", "Bac+3", ESD),
         ("route:digital-project-then-web-path", "aic:TrainingPath", "Bac+3", ESD),
@@ -88,7 +88,7 @@ def test_trainings_with_their_levels_and_ordered_steps(ask):
         ("route:practice-with-ai", "aic:SelfTeaching", None, ABC),
         ("route:learning-on-the-job", "aic:SelfTeaching", None, NEWS),
     }
-    durations = {program: duration for _, _, _, _, _, program, _, _, _, duration, _ in rows if program}
+    durations = {program: duration for _, _, _, _, _, program, _, _, _, duration, *_ in rows if program}
     assert durations == {
         "program:bachelor-web-developer": "P3Y",
         "program:bachelor-digital-project-manager": None,
@@ -126,7 +126,7 @@ def test_the_generative_ai_tools_named(ask):
 
 
 def test_the_departments_and_teams(ask):
-    assert [(relation, what) for relation, what, _, _ in ask("departments", role="prompt-engineer")] == [
+    assert [(relation, what) for relation, what, *_ in ask("departments", role="prompt-engineer")] == [
         ("aic:collaboratesWith", "team:development-teams"),
         ("aic:collaboratesWith", "team:strategy-leads"),
         ("aic:collaboratesWith", "team:technical-teams"),
@@ -164,10 +164,13 @@ def test_the_human_qualities_with_their_french_labels(ask):
 
 def test_skills_are_typed_knowledge_know_how_or_human_quality(ask):
     types = {}
-    for skill, _, skill_type, sources in ask("role-skills", role="prompt-engineer"):
+    sources = set()
+    for skill, _, skill_type, source, _, quote in ask("role-skills", role="prompt-engineer"):
         types.setdefault(skill_type, set()).add(skill.split(":")[1])
+        assert quote  # every row with the source's words
         if skill == "skill:prompt-formulation":
-            assert set(sources.split()) == {"esd-sheet", "abc-article", "news-article"}
+            sources.add(source)
+    assert sources == {ESD, ABC, NEWS}
     assert types == {
         "aic:Knowledge": {"generative-ai-understanding", "ai-ethics"},
         "aic:KnowHow": {
@@ -224,10 +227,19 @@ def test_every_role_maps_to_rome_esco_and_onet_with_a_reason(ask):
 
 
 def test_the_prompt_engineer_and_the_system_engineer_are_compared_as_complementary(ask):
-    [(comparison, first, second, complementary, statement, source)] = ask("role-comparisons")
-    assert (comparison, first, second, complementary, source) == (
+    rows = ask("role-comparisons")
+    assert {row[:4] + row[5:9] for row in rows} == {(
         "comparison:prompt-engineer-vs-system-engineer", "role:prompt-engineer", "role:system-engineer", "true", ESD,
-    )  # fmt: skip
+        "Prompt engineer", "System engineer", "ESD: “Prompt Engineer” glossary sheet",
+    )}  # fmt: skip
+    assert {row[9] for row in rows} == {
+        "En revanche, le System Engineer est responsable de la conception, du déploiement et de la gestion de systèmes "
+        "informatiques complexes, en s’assurant qu’ils fonctionnent de manière efficace et sécurisée.",
+        "Le Prompt Engineer est spécifiquement formé pour travailler avec le modèle de langage d’intelligence artificielle "
+        "et créer des réponses cohérentes et précises à partir de prompts donnés.",
+        "Les deux rôles ont des compétences distinctes et complémentaires dans le domaine de l’ingénierie informatique.",
+        "Prompt Engineer et System Engineer sont deux rôles différents dans le domaine de l’informatique.",
+    }
 
 
 def test_the_goldman_sachs_estimate_with_its_figure_and_quote(ask):
@@ -251,13 +263,14 @@ def test_every_claim_about_a_topic_comes_with_its_source_and_quote(ask):
 
 def test_who_says_so_answers_with_source_publisher_date_and_words(ask):
     rows = ask("who-says-so", role="prompt-engineer")
-    patience = [r for r in rows if r[1] == "aic:requiresSkill" and r[2] == "skill:patience"]
-    assert [(source, publisher, date, quote) for _, _, _, source, publisher, date, quote in patience] == [
-        (ABC, "ABC Portage", None, "la patience,")
+    patience = [r for r in rows if r[6] == "aic:requiresSkill" and r[7] == "skill:patience"]
+    assert [(says, source, publisher, date, quote) for says, _, publisher, date, quote, _, _, _, source in patience] == [
+        ("Prompt engineer — requires skill — Patience", ABC, "ABC Portage", None, "la patience,")
     ]
-    esd_dates = {date for _, _, _, source, _, date, _ in rows if source == ESD}
+    esd_dates = {date for _, _, _, date, *_, source in rows if source == ESD}
     assert esd_dates == {"2024"}
-    assert {source for _, _, _, source, *_ in rows} == {ABC, ESD, NEWS}
+    assert {source for *_, source in rows} == {ABC, ESD, NEWS}
+    assert all(says and not says.startswith(("statement:", "claim:")) for says, *_ in rows)  # words, not ids
 
 
 def test_shared_skills_between_the_prompt_engineer_and_the_ai_architect(ask):

@@ -73,6 +73,8 @@ __all__ = [
     "load_catalog",
     "find_query",
     "normalize_name",
+    "LANGUAGES",
+    "in_language",
     "resolve",
     "bind_parameters",
     "inject_values",
@@ -118,17 +120,23 @@ class UnknownNameError(AiCareersError):
 
     exit_status = 2
 
-    def __init__(self, kind: str, name: str, suggestions: Iterable[str] = ()):
+    def __init__(self, kind: str, name: str, suggestions: Iterable[str] = (), known: Iterable[str] = (),
+                 total: int | None = None):
         self.kind, self.name, self.suggestions = kind, name, list(suggestions)
+        self.known, self.total = list(known), total
         message = f"unknown {kind} {_echo(name)}"
         if self.suggestions:
             message += "; did you mean: " + ", ".join(self.suggestions) + "?"
         else:
             message += f"; no {kind} has a close name"
+            if self.known:  # a name that matches nothing lists what exists (the first ones, if many)
+                more = total is not None and total > len(self.known)
+                message += (f"; the {kind}s {'include' if more else 'are'}: " + ", ".join(self.known)
+                            + (f" (… {total} in all)" if more else ""))
         super().__init__(message)
 
     def __reduce__(self):
-        return (type(self), (self.kind, self.name, self.suggestions))
+        return (type(self), (self.kind, self.name, self.suggestions, self.known, self.total))
 
 
 class AmbiguousNameError(AiCareersError):
@@ -233,6 +241,9 @@ class Query:
     question_fr: str | None
     params: list[Param] = field(default_factory=list)
     text: str = ""
+    #: What an answer without rows says, by language (``# Empty:``, ``# Empty (fr):``): a template
+    #: with ``{<var>}`` for each parameter's label and ``{known}`` for what the sources do cover.
+    empty: dict[str, str] = field(default_factory=dict)
 
     def param(self, var: str) -> Param | None:
         """The parameter of variable ``var`` (``?`` or ``$`` allowed), or None."""
@@ -242,7 +253,8 @@ class Query:
 
 _HEADER_QUESTION = re.compile(r"#\s*question\s*(?:\((?P<lang>[^)]*)\))?\s*:(?P<text>.*)$", re.I)
 _HEADER_PARAM = re.compile(r"#\s*param\s*:(?P<spec>.*)$", re.I)
-_HEADER_DIRECTIVE = re.compile(r"#\s*(question|param)\b", re.I)
+_HEADER_EMPTY = re.compile(r"#\s*empty\s*(?:\((?P<lang>[^)]*)\))?\s*:(?P<text>.*)$", re.I)
+_HEADER_DIRECTIVE = re.compile(r"#\s*(question|param|empty)\b", re.I)
 _PARAM_SPEC = re.compile(
     rf"\s*[?$]?(?P<var>{_VARNAME})\s*:\s*(?P<kind>[A-Za-z]+)\s*(?:=\s*(?P<default>.*?))?\s*$"
 )
@@ -299,6 +311,7 @@ def parse_query_text(
     where = str(path) if path is not None else name
     question_en = question_fr = None
     params: list[Param] = []
+    empty: dict[str, str] = {}
     body_start = None
     lines = text.splitlines()
     for number, raw in enumerate(lines, start=1):
@@ -316,7 +329,17 @@ def parse_query_text(
             continue  # a free comment
         question = _HEADER_QUESTION.match(line)
         param = _HEADER_PARAM.match(line)
-        if question:
+        empty_line = _HEADER_EMPTY.match(line)
+        if empty_line:
+            lang = (empty_line.group("lang") or "en").strip().lower()
+            if lang not in ("en", "fr"):
+                raise fail(f"empty-answer notes are in English ('# Empty:') or French ('# Empty (fr):'), not {lang!r}")
+            if lang in empty:
+                raise fail(f"a second '# Empty{' (fr)' if lang == 'fr' else ''}:' line")
+            if not empty_line.group("text").strip():
+                raise fail("the empty-answer note is empty")
+            empty[lang] = empty_line.group("text").strip()
+        elif question:
             lang = (question.group("lang") or "").strip().lower()
             words = question.group("text").strip()
             if lang not in ("", "en", "fr"):
@@ -364,7 +387,7 @@ def parse_query_text(
             )
             raise InputError(where, None, None,
                              f"line {number}: parameter {param.var!r}: the query has no ?{param.var}")
-    return Query(name, Path(path) if path is not None else None, question_en, question_fr, params, text)
+    return Query(name, Path(path) if path is not None else None, question_en, question_fr, params, text, empty)
 
 
 def parse_query_file(path: str | Path, *, require_question: bool = True) -> Query:
@@ -409,6 +432,39 @@ def find_query(name: str, catalog: Mapping[str, Query]) -> Query:
     if not close:  # a word of the name: "salary" -> salary-claims
         close = [q for q in catalog if name and name.lower() in q.lower()][:3]
     raise UnknownQueryError(name, close)
+
+
+# ------------------------------------------------------------------------------ languages
+
+#: The languages of the catalogue's labels (``aicareers query --lang``), the default first.
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+
+#: A catalogue query's choice of an English label: ``lang(?label) = "en"``.
+_ENGLISH_FILTER = re.compile(r'(lang\(\s*[?$](?P<var>\w+)\s*\)\s*=\s*)"en"')
+
+
+def in_language(query: Query, lang: str) -> Query:
+    """``query`` with its labels, definitions and statements in ``lang`` (``en`` or ``fr``).
+
+    The catalogue's queries pick their English labels with ``lang(?x) = "en"``; for ``fr`` those
+    tests ask for French. A variable whose name ends in ``En`` is English on purpose (a column
+    beside its French one) and is left alone, as are the queries' other language tests.
+
+    >>> q = parse_query_text('SELECT * { ?a ?b ?label , ?labelEn FILTER (lang(?label) = "en" && lang(?labelEn) = "en") }')
+    >>> in_language(q, "fr").text
+    'SELECT * { ?a ?b ?label , ?labelEn FILTER (lang(?label) = "fr" && lang(?labelEn) = "en") }'
+    """
+    if lang not in LANGUAGES:
+        raise QueryParameterError(f"unknown language {lang!r} (languages: {', '.join(LANGUAGES)})")
+    if lang == "en":
+        return query
+
+    def swap(match: re.Match) -> str:
+        return match.group(0) if match.group("var").endswith("En") else f'{match.group(1)}"{lang}"'
+
+    from dataclasses import replace
+
+    return replace(query, text=_ENGLISH_FILTER.sub(swap, query.text))
 
 
 # --------------------------------------------------------------------------------- names
@@ -547,7 +603,20 @@ def choose_entity(entities: Mapping[str, list[str]], kind: str, name: str) -> st
         if entity not in suggestions:
             local = _local_name(entity)
             suggestions[entity] = text if text == local else f"{text} ({local})"
-    raise UnknownNameError(kind, name, list(suggestions.values())[:5])
+    known: list[str] = []
+    if not suggestions:
+        for entity, labels in sorted(entities.items(), key=lambda item: normalize_name(_display(*item))):
+            known.append(f"{_display(entity, labels)} ({_local_name(entity)})")
+    raise UnknownNameError(kind, name, list(suggestions.values())[:5], known[:_KNOWN_SHOWN], len(known))
+
+
+#: How many existing names an unknown name's message lists at most.
+_KNOWN_SHOWN = 12
+
+
+def _display(entity: str, labels: list[str]) -> str:
+    """The label a message shows for an entity: its first label, else its id."""
+    return labels[0] if labels else _local_name(entity)
 
 
 # ------------------------------------------------------------------------------- binding

@@ -45,7 +45,7 @@ from aicareers.sparql.catalog import (
     parse_query_text,  # noqa: F401  (the doctest's)
 )
 
-__all__ = ["answers_directly", "answer_text"]
+__all__ = ["answers_directly", "answer_text", "answer_rows"]
 
 
 def answers_directly(query: Query) -> bool:
@@ -83,6 +83,16 @@ def answer_text(store, query: Query, bindings: Mapping[str, str] | None = None, 
     them; ``union``: the store's default graph is not the union of its named graphs, ask Oxigraph
     for that union (the cache's stores hold it in their default graph: False).
     """
+    answer = answer_rows(store, query, bindings, union=union)
+    if isinstance(answer, bool):
+        return format_boolean(answer, fmt)
+    return format_rows(*answer, fmt)
+
+
+def answer_rows(store, query: Query, bindings: Mapping[str, str] | None = None, *,
+                union: bool = False) -> bool | tuple[list[str], list[list]]:
+    """The answer of ``query`` on a :class:`pyoxigraph.Store`: an ASK's boolean, or a SELECT's
+    variables and rows (lists of pyoxigraph terms, None where unbound); see :func:`answer_text`."""
     import pyoxigraph
 
     terms = _terms(store, query, bindings, union)
@@ -92,6 +102,6 @@ def answer_text(store, query: Query, bindings: Mapping[str, str] | None = None, 
     except SyntaxError as error:  # Oxigraph's parser: the catalogue's message and place
         raise oxigraph_syntax_error(error, query.text, shifts) from None
     if isinstance(answer, pyoxigraph.QueryBoolean):
-        return format_boolean(bool(answer), fmt)
+        return bool(answer)
     variables = [variable.value for variable in answer.variables]
-    return format_rows(variables, (list(solution) for solution in answer), fmt)
+    return variables, [list(solution) for solution in answer]

@@ -13,6 +13,12 @@ The data is ``graph/ai-careers.nq`` (``--graph`` for another file): by default i
 in the cache (:mod:`aicareers.cache`, made once per content of the file), or with ``--backend``
 the file loaded into that backend; with ``--endpoint``, whatever a SPARQL endpoint serves. Errors
 are one line; a malformed query or an unknown name exits with status 2.
+
+Labels are English, or French with ``--lang fr``. A question of the catalogue asked about a name
+(``--role``, ``--topic``, ...) that gets no row says so on standard error, and what the sources do
+cover (e.g. "No source gives a training for AI project lead; trainings are known for: Prompt
+engineer"): the sources say nothing of it, exit status 4. The answer itself (an empty table, or
+the standard SPARQL results in csv, tsv and json) is printed as usual.
 """
 
 from __future__ import annotations
@@ -67,6 +73,8 @@ def register(subparsers) -> None:
     )
     for kind in SHORTHANDS:
         parser.add_argument(f"--{kind}", metavar="NAME", help=f"the same as --param {kind}=NAME")
+    parser.add_argument("--lang", choices=("en", "fr"), default="en",
+                        help="language of the labels of the catalogue's answers (default: en)")
     parser.add_argument("--format", "-f", choices=FORMATS, default="table",
                         help="output format (default: %(default)s); csv, tsv and json are the "
                              "SPARQL 1.1 results formats")
@@ -238,14 +246,37 @@ def run(args: argparse.Namespace) -> int:
     if not args.query:
         raise UsageError("give a query NAME, a .rq FILE or - (stdin); `aicareers query --list` lists them")
     query = load_query(args.query)
+    catalogued = _catalogued(query)
+    if catalogued:  # a query someone wrote says its own languages
+        from aicareers.sparql.catalog import in_language
+
+        query = in_language(query, getattr(args, "lang", "en"))
     bindings = _bindings(args)
     store = _cached_store(args, query)
     if store is not None:  # the common case, answered without loading rdflib
         from aicareers.cache import UNION_AS_SET
-        from aicareers.sparql.direct import answer_text
+        from aicareers.sparql.catalog import format_boolean, format_rows
+        from aicareers.sparql.direct import answer_rows
 
-        sys.stdout.write(answer_text(store, query, bindings, args.format, union=not UNION_AS_SET))
-        return 0
+        union = not UNION_AS_SET
+        answer = answer_rows(store, query, bindings, union=union)
+        if isinstance(answer, bool):
+            sys.stdout.write(format_boolean(answer, args.format))
+            return 0
+        sys.stdout.write(format_rows(*answer, args.format))
+        if answer[1] or not catalogued:
+            return 0
+
+        def count(given: dict[str, str]) -> int:
+            found = answer_rows(store, query, given, union=union)
+            return len(found[1]) if not isinstance(found, bool) else 1
+
+        def select(text: str) -> list[list]:
+            from aicareers.prefixes import PREFIXES
+
+            return [list(row) for row in store.query(text, prefixes=PREFIXES, use_default_graph_as_union=union)]
+
+        return _say_empty(query, bindings, args.lang, count, select)
     from aicareers.sparql.catalog import format_result, run_query
 
     dataset = open_data(args)
@@ -257,8 +288,87 @@ def run(args: argparse.Namespace) -> int:
             max_memory = None
         result = run_query(dataset, query, bindings, endpoint=args.endpoint, timeout=args.timeout,
                            max_memory=max_memory)
+        sys.stdout.write(format_result(result, args.format))
+        if result.type != "SELECT" or len(result.bindings) or not catalogued or dataset is None:
+            return 0
+
+        def count(given: dict[str, str]) -> int:
+            return len(run_query(dataset, query, given, timeout=args.timeout, max_memory=max_memory).bindings)
+
+        def select(text: str) -> list[list]:
+            from aicareers.prefixes import PREFIXES
+
+            return [list(row) for row in dataset.query(text, initNs=PREFIXES)]
+
+        return _say_empty(query, bindings, args.lang, count, select)
     finally:
         if dataset is not None and args.store_path:
             dataset.close()  # releases the on-disk store's lock
-    sys.stdout.write(format_result(result, args.format))
-    return 0
+
+
+def _catalogued(query: Query) -> bool:
+    """Whether ``query`` is a question of the catalogue (whose languages and empty answers the
+    command knows), not a file or text someone wrote."""
+    return query.path is not None and query.path.resolve().parent == Path(paths.QUERIES_DIR).resolve()
+
+
+#: What an answer without rows says when its query has no ``# Empty:`` line.
+_DEFAULT_EMPTY = {
+    "en": "No source answers this question for {name}; it has answers for: {known}.",
+    "fr": "Aucune source ne répond à cette question pour {name} ; elle a des réponses pour : {known}.",
+}
+_NOTHING = {"en": "nothing", "fr": "rien"}
+#: The kinds whose every entity is tried to say what the sources cover (skills are too many).
+_LISTED_KINDS = ("role", "topic", "source")
+
+
+def _labels(select, named, lang: str) -> dict[str, str]:
+    """The label in ``lang`` (else the name given) of each entity parameter's value, by variable."""
+    from aicareers.sparql.catalog import _entity_query, choose_entity, collect_entities
+    from aicareers.sparql.results import term_parts
+
+    labels: dict[str, str] = {}
+    for param, value in named:
+        iri = choose_entity(collect_entities(select(_entity_query(param.kind))), param.kind, value)
+        rows = select(f'SELECT ?label WHERE {{ <{iri}> skos:prefLabel ?label FILTER (lang(?label) = "{lang}") }}')
+        texts = sorted(term_parts(row[0]).text for row in rows)
+        labels[param.var] = texts[0] if texts else value
+    return labels
+
+
+def _say_empty(query: Query, bindings: dict[str, str], lang: str, count, select) -> int:
+    """A catalogue question that got no row: say on standard error whether that is because the
+    sources say nothing of the name asked about (exit status :data:`errors.NOT_KNOWN`, with what
+    they do cover) or a true empty answer (no name asked about: status 0).
+
+    ``count(bindings)`` is how many rows the query answers with those bindings; ``select(text)``
+    the rows (terms) of a SPARQL SELECT on the same data.
+    """
+    from aicareers.sparql.catalog import KIND_CLASSES, parameter_values
+    from aicareers.sparql.results import term_parts
+
+    named = [(param, value) for param, value in parameter_values(query, bindings) if param.kind != "text"]
+    if not named:  # a question about everything: no row is the sources' answer
+        return 0
+    labels = _labels(select, named, lang)
+    param = next((p for p, _ in named if p.kind in _LISTED_KINDS), named[0][0])
+    known: list[str] = []
+    if param.kind in _LISTED_KINDS:
+        classes = " ".join(f"<{c}>" for c in KIND_CLASSES[param.kind])
+        rows = select(f"""SELECT DISTINCT ?entity ?label WHERE {{
+  VALUES ?class {{ {classes} }} ?entity a/rdfs:subClassOf* ?class ; skos:prefLabel ?label .
+  FILTER (isIRI(?entity) && lang(?label) = "{lang}") }}""")
+        others = sorted({(term_parts(label).text, term_parts(entity).text) for entity, label in rows})
+        for label, iri in others:
+            if count({**bindings, param.var: iri}):
+                known.append(label)
+    template = query.empty.get(lang) or query.empty.get("en") or _DEFAULT_EMPTY[lang]
+    values = {p.var: labels.get(p.var, v) for p, v in named}
+    values.setdefault("name", labels.get(param.var, ""))
+    values["known"] = ", ".join(known) or _NOTHING[lang]
+    try:
+        message = template.format(**values)
+    except (KeyError, IndexError, ValueError):  # a template that names no parameter of its query
+        message = _DEFAULT_EMPTY[lang].format(name=values["name"], known=values["known"])
+    sys.stderr.write(message + "\n")
+    return errors.NOT_KNOWN
