@@ -30,6 +30,8 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 #: The issue's query: a cross product, sorted, so that it must be held whole in memory.
 HUNGRY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d"
 BULK = 3000
+#: Texts whose backslash comes before a u or U: SPARQL expands codepoint escapes before parsing.
+BACKSLASH_TEXTS = [r"back\slash \u0022", r"\U0001F600 then \u", r"two \\u0041"]
 
 
 def dataset(backend: str):
@@ -38,6 +40,8 @@ def dataset(backend: str):
     for i in range(BULK):
         bulk.add((EX[f"n{i}"], EX.value, Literal(f"value number {i}")))
     data.graph(G.roles).add((EX.prompt, RDF.type, EX.Role))
+    for i, text in enumerate(BACKSLASH_TEXTS):
+        data.graph(G.roles).add((EX[f"t{i}"], EX.text, Literal(text)))
     return data
 
 
@@ -245,3 +249,14 @@ def get_with_body(endpoint, body: bytes):
         return response.status, response.headers, response.read()
     finally:
         connection.close()
+
+
+def test_a_text_parameter_with_a_backslash_u_is_the_text_on_both_stores(endpoint):
+    """A text bound with --endpoint reaches the store as the text itself, on both backends: the
+    rdflib-backed endpoint once read backslash-u0022 as a quote."""
+    from aicareers.sparql.catalog import run_query
+
+    query = "# Param: q: text\nSELECT ?s WHERE { GRAPH ?g { ?s <https://example.org/test#text> ?q } }"
+    for i, text in enumerate(BACKSLASH_TEXTS):
+        found = [row.s for row in run_query(None, query, {"q": text}, endpoint=endpoint.url)]
+        assert found == [EX[f"t{i}"]], (endpoint.backend, text)

@@ -671,7 +671,26 @@ def parameter_values(query: Query, bindings: Mapping[str, str] | None = None) ->
 def _literal_n3(text: str) -> str:
     """A plain literal in SPARQL, quotes, backslashes and line breaks escaped."""
     escaped = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
-    return f'"{escaped}"'
+    return _no_codepoint_escape(f'"{escaped}"')
+
+
+#: An escaped backslash followed by ``u`` or ``U`` in a literal's SPARQL form.
+_BACKSLASH_U = re.compile(r"(?<=\\\\)([uU])")
+
+
+def _no_codepoint_escape(n3: str) -> str:
+    r"""``n3`` (a literal's SPARQL form) with the ``u`` or ``U`` after an escaped backslash written
+    as a codepoint escape itself.
+
+    SPARQL expands codepoint escapes (\uXXXX) before it parses, wherever they stand (rdflib
+    does), so the text \u0022 sent as "\\u0022" came back as a quote; Oxigraph reads that
+    literal as the text. Written "\\\U000000750022", both read the text (the eight-digit form:
+    rdflib reads up to eight hex digits after \u, which the text's own digits would extend).
+
+    >>> print(_no_codepoint_escape(r'"back\\slash \\u0022"'))
+    "back\\slash \\\U000000750022"
+    """
+    return _BACKSLASH_U.sub(lambda m: "\\U00000075" if m.group(1) == "u" else "\\U00000055", n3)
 
 
 def _term_n3(term) -> str:
@@ -695,7 +714,7 @@ def _term_n3(term) -> str:
             if parts.language or parts.datatype:
                 raise QueryParameterError("only plain literals are bound from text")
             return _literal_n3(parts.text)
-        return term.n3()  # rdflib's own form: quotes, backslashes and line breaks escaped
+        return _no_codepoint_escape(term.n3())  # rdflib's form: quotes, backslashes, line breaks escaped
     raise QueryParameterError(f"cannot bind {term!r}: only IRIs and literals")
 
 
