@@ -191,6 +191,33 @@ def test_an_atomic_push_whose_update_is_refused_leaves_oxigraph_as_it_was(oxigra
     assert graphs(oxigraph) == sorted(graph_iri(n) for n in NAMES)  # staging graphs deleted
 
 
+@pytest.mark.server
+@pytest.mark.parametrize("replace", [True, False])
+def test_an_atomic_push_whose_staging_graph_vanished_replaces_nothing(oxigraph, monkeypatch, replace):
+    """A staging graph gone before the move (another client, a store's clean-up): the update must
+    fail as a whole, not move the others and answer 2xx."""
+    import aicareers.sparql.remote as remote
+
+    push(dataset("v1"), oxigraph, atomic=True)
+    exchange = remote._exchange
+
+    def delete_one_staging_graph_first(method, url, **kwargs):
+        if method == "POST" and url.endswith("/update"):
+            staged = graphs(oxigraph)
+            victim = next(g for g in staged if g.startswith("urn:aicareers:staging:"))
+            exchange("DELETE", f"{oxigraph}/store?graph={victim}", body=None, headers={},
+                     deadline=time.monotonic() + 10, limit=10)
+        return exchange(method, url, **kwargs)
+
+    monkeypatch.setattr(remote, "_exchange", delete_one_staging_graph_first)
+    with pytest.raises(PushError) as caught:
+        push(dataset("v2"), oxigraph, atomic=True, replace=replace)
+    assert "nothing was replaced" in str(caught.value)
+    monkeypatch.undo()
+    assert labels(oxigraph) == {graph_iri(n): f"{n} v1" for n in NAMES}
+    assert graphs(oxigraph) == sorted(graph_iri(n) for n in NAMES)  # staging graphs deleted
+
+
 def test_the_push_command_reports_on_one_line(capsys):
     from aicareers.cli import main
 

@@ -357,9 +357,11 @@ def _push_atomic(graphs, target: str, update_url: str, *, replace: bool, deadlin
 
     def place(key: str) -> str:
         into = "DEFAULT" if key == DEFAULT_GRAPH_KEY else f"<{key}>"
+        # Not SILENT: a store that cannot move a graph must fail the whole request, not answer 2xx
+        # for an update that left the graph where it was (or, for ADD then DROP, lost it).
         if replace:
-            return f"MOVE SILENT <{staging[key]}> TO {into}"
-        return f"ADD SILENT <{staging[key]}> TO {into} ; DROP SILENT GRAPH <{staging[key]}>"
+            return f"MOVE <{staging[key]}> TO {into}"
+        return f"ADD <{staging[key]}> TO {into} ; DROP GRAPH <{staging[key]}>"
 
     update = " ;\n".join(place(key) for key, _, _ in graphs)
     try:
