@@ -168,3 +168,11 @@ def test_both_backends_answer_alike(datasets, name):
         # rdflib's xsd:positiveInteger); sorted: the order of ties is the engine's.
         answers = {b: sorted(format_result(run_query(d, query), "csv").splitlines()) for b, d in datasets.items()}
         assert answers["rdflib"] == answers["oxigraph"], (name, lang)
+
+
+def test_preparation_gives_romes_record_of_the_access_conditions(cli):
+    """A BIND of an outer variable inside a UNION branch is unbound in SPARQL (rdflib and Oxigraph
+    left the record empty; Jena filled it): the record now comes through."""
+    found = [(r["framework"], r["what"], r["record"]) for r in rows(cli, "preparation", "--role", "Prompt Engineer")]
+    assert ("ROME 4.0", "access conditions", "unix_referentiel_code_rome_v460_utf8.csv: M1889") in found
+    assert all(record for _, _, record in found)
