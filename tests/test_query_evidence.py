@@ -66,7 +66,7 @@ def test_who_says_so_is_keyed_by_readable_statements(cli):
     found = rows(cli, "who-says-so")
     assert ("Prompt engineer — requires skill — Patience", ABC, "la patience,") in {
         (r["says"], r["sourceLabel"], r["quote"]) for r in found}
-    assert ("Prompt engineer — work arrangement — Salaried and freelance at once", ABC,
+    assert ("Prompt engineer — has work arrangement — Salaried and freelance at once", ABC,
             "il est possible de cumuler les deux statuts, à savoir celui de salarié et de freelance.") in {
         (r["says"], r["sourceLabel"], r["quote"]) for r in found}
     assert all(r["says"].startswith("Prompt engineer — ") for r in found)
