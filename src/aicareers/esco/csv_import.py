@@ -575,7 +575,7 @@ def iter_esco_triples(
     >>> triples = iter_esco_triples(folder, version="1.1.1")
     >>> next(triples)
     (rdflib.term.URIRef('https://w3id.org/ai-careers/id/source/esco'), rdflib.term.URIRef('http://www.w3.org/1999/02/22-rdf-syntax-ns#type'), rdflib.term.URIRef('https://w3id.org/ai-careers/ontology#ReferenceDataset'))
-    >>> sum(1 for s, p, o in triples if p == SKOS.prefLabel and s != ESCO_SOURCE)
+    >>> sum(1 for s, p, o in triples if p == SKOS.prefLabel and "/esco/" in s)  # 2 occupations, 4 skills
     6
     """
     if report is None:
@@ -845,10 +845,10 @@ def write_esco(graph_or_triples: Graph | Iterable[tuple], out_path: str | os.Pat
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "esco.nt"
-    >>> write_esco(source_triples("1.1.1"), out)
-    12
+    >>> write_esco(source_triples("1.1.1"), out)  # the source node and its publisher's
+    17
     >>> out.read_text(encoding="utf-8").splitlines()[0]
-    '<https://w3id.org/ai-careers/id/source/esco> <http://purl.org/dc/terms/bibliographicCitation> "ESCO, European Commission"@en .'
+    '<https://w3id.org/ai-careers/id/organisation/european-commission> <http://www.w3.org/2000/01/rdf-schema#label> "Commission européenne"@fr .'
     """
     out_path = Path(out_path)
     fmt = _FORMATS.get(out_path.suffix.lower())
