@@ -45,6 +45,7 @@ from aicareers import names as _names
 from aicareers import paths
 from aicareers.errors import AiCareersError, InputError
 from aicareers.prefixes import PREFIXES, sparql_prologue
+from aicareers.readable import XSD_DURATION, duration_text
 from aicareers.sparql.limits import (MAX_NESTING, cause_of_death, deep_recursion, limit_memory, memory_message,
                                      nesting_depth)
 from aicareers.sparql.results import Parts, csv_text, term_parts, tsv_text
@@ -1112,7 +1113,21 @@ def shorten_iri(iri: str) -> str:
     return f"{best}:{iri[len(PREFIXES[best]):]}" if best else f"<{iri}>"
 
 
-def _cell(term, max_width: int) -> str:
+#: Columns whose numbers are amounts in the row's ``currency``: a table writes them as money.
+AMOUNT_COLUMNS = ("min", "max", "value", "amount")
+_NUMBERS = tuple(PREFIXES["xsd"] + t for t in ("integer", "decimal", "double", "float", "int", "long"))
+
+
+def _cell(term, max_width: int, lang: str = "en", currency: str | None = None) -> str:
+    """A term as a table shows it: a CURIE for an IRI, a duration in words, an amount in the row's
+    ``currency`` as :func:`aicareers.annual_gross.money` writes it, a literal by its text.
+
+    >>> import pyoxigraph as ox
+    >>> _cell(ox.Literal("P3Y", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#duration")), 80, "fr")
+    '3 ans'
+    >>> _cell(ox.Literal("60000", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), 80, "fr", "EUR")
+    '60 000 €'
+    """
     parts = term_parts(term)
     if parts is None:
         return ""
@@ -1120,6 +1135,15 @@ def _cell(term, max_width: int) -> str:
         text = shorten_iri(parts.text)
     elif parts.kind == "bnode":
         text = f"_:{parts.text}"
+    elif parts.datatype == XSD_DURATION:
+        text = duration_text(parts.text, lang)
+    elif currency and parts.datatype in _NUMBERS:
+        from aicareers.annual_gross import money, plain
+
+        try:
+            text = plain(money(float(parts.text), currency, lang))
+        except ValueError:
+            text = parts.text
     else:
         text = parts.text
     text = " ".join(text.split())
@@ -1128,7 +1152,7 @@ def _cell(term, max_width: int) -> str:
     return text
 
 
-def format_result(result: Result, fmt: str = "table", *, max_width: int = 80) -> str:
+def format_result(result: Result, fmt: str = "table", *, max_width: int = 80, lang: str = "en") -> str:
     """The text of ``result`` in ``fmt``: ``table`` (for reading), ``csv``, ``tsv`` or ``json``.
 
     ``csv``, ``tsv`` and ``json`` are the SPARQL 1.1 Query Results formats. ``table`` aligns the
@@ -1160,7 +1184,7 @@ def format_result(result: Result, fmt: str = "table", *, max_width: int = 80) ->
         return graph.serialize(format="turtle")
     variables = list(result.vars or [])
     rows = [[b.get(v) for v in variables] for b in result.bindings]
-    return format_rows([str(v) for v in variables], rows, fmt, max_width=max_width)
+    return format_rows([str(v) for v in variables], rows, fmt, max_width=max_width, lang=lang)
 
 
 def _check_format(fmt: str) -> None:
@@ -1180,9 +1204,12 @@ def format_boolean(value: bool, fmt: str = "table") -> str:
     return ("true" if value else "false") + "\n"
 
 
-def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", *, max_width: int = 80) -> str:
+def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", *, max_width: int = 80,
+                lang: str = "en") -> str:
     """SELECT answers in ``fmt`` (see :func:`format_result`): ``rows`` are lists of terms, one per
-    variable, rdflib's or pyoxigraph's (None: unbound).
+    variable, rdflib's or pyoxigraph's (None: unbound). A table writes durations in words and the
+    amounts of :data:`AMOUNT_COLUMNS` in the row's ``currency``, in ``lang`` (csv, tsv and json keep
+    the lexical forms).
 
     >>> import pyoxigraph
     >>> print(format_rows(["r"], [[pyoxigraph.NamedNode("https://w3id.org/ai-careers/id/role/x")]]), end="")
@@ -1205,7 +1232,8 @@ def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", 
     if fmt in ("csv", "tsv"):
         mappings = [dict(zip(variables, row)) for row in rows]
         return (csv_text if fmt == "csv" else tsv_text)(variables, mappings)
-    cells = [[_cell(term, max_width) for term in row] for row in rows]
+    cells = [[_cell(term, max_width, lang, _currency(variables, row) if v in AMOUNT_COLUMNS else None)
+              for v, term in zip(variables, row)] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(variables)]
 
     def line(values: list[str]) -> str:
@@ -1214,6 +1242,14 @@ def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", 
     out_lines = [line(list(variables)), line(["-" * w for w in widths])] + [line(r) for r in cells]
     out_lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
     return "\n".join(out_lines) + "\n"
+
+
+def _currency(variables: list[str], row: list) -> str | None:
+    """The row's ``currency`` (an ISO 4217 code), if it has one."""
+    if "currency" not in variables:
+        return None
+    parts = term_parts(row[variables.index("currency")])
+    return parts.text if parts is not None and parts.kind == "literal" else None
 
 
 def _json_term(term) -> dict:
