@@ -205,12 +205,27 @@ def resolve_name(candidates: Mapping[str, Iterable[str]], kind: str, name: str, 
     raise UnknownNameError(kind, name, suggestions, known[:KNOWN_SHOWN], len(known))
 
 
-def _word_score(asked: list[str], words: list[str]) -> float:
-    """How close each asked word is to a word of the name (0 when one of them is far from all)."""
-    if not asked or not words:
+def _close_words(asked: list[str], vocabulary: set[str], cutoff: float = 0.8) -> list[dict[str, float]]:
+    """For each asked word, the words of ``vocabulary`` close to it (difflib ratio >= ``cutoff``)."""
+    found = []
+    for word in asked:
+        matcher, close = difflib.SequenceMatcher(), {}
+        matcher.set_seq2(word)
+        for other in vocabulary:
+            matcher.set_seq1(other)
+            if (matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff
+                    and (ratio := matcher.ratio()) >= cutoff):
+                close[other] = ratio
+        found.append(close)
+    return found
+
+
+def _word_score(close: list[dict[str, float]], words: list[str]) -> float:
+    """How close the asked words are to the words of a name (0 when one of them is far from all)."""
+    if not close:
         return 0.0
-    best = [max(difflib.SequenceMatcher(None, a, w).ratio() for w in words) for a in asked]
-    return sum(best) / len(best) if min(best) >= 0.8 else 0.0
+    best = [max((near.get(w, 0.0) for w in words), default=0.0) for near in close]
+    return sum(best) / len(best) if min(best) > 0 else 0.0
 
 
 def suggest_names(candidates: Mapping[str, Iterable[str]], name: str, n: int = SUGGESTED) -> list[str]:
@@ -229,9 +244,9 @@ def suggest_names(candidates: Mapping[str, Iterable[str]], name: str, n: int = S
                 spellings.setdefault(normalise(text), {}).setdefault(key, []).append(text)
     wanted = normalise(name)
     close = difflib.get_close_matches(wanted, list(spellings), n=10, cutoff=0.6)
-    asked = wanted.split()
+    near = _close_words(wanted.split(), {w for found in spellings for w in found.split()})
     scored = sorted((-score, found) for found in spellings
-                    if (score := _word_score(asked, found.split())) and found not in close)
+                    if (score := _word_score(near, found.split())) and found not in close)
     close += [found for _, found in scored]
     if not close and wanted:  # a part of a name: "engineer" -> "Prompt engineer", ...
         close = sorted(found for found in spellings if wanted in found)
