@@ -104,16 +104,18 @@ def test_unknown_name_suggests(g):
     with pytest.raises(UnknownNameError) as caught:
         find_node(g, "promt enginer")
     assert caught.value.exit_status == 2
-    assert "Prompt engineer" in caught.value.suggestions
+    assert caught.value.suggestions == ["Prompt engineer (prompt-engineer)", "System engineer (system-engineer)"]
     with pytest.raises(UnknownNameError, match="did you mean: Architecte d'IA"):
         find_node(g, "Architecte IA")
 
 
 def test_ambiguous_name():
     h = roles_with_skills({"a": []})
-    h.add_node(node("role", "b"), type="role", label_en="A", label_fr="A")
-    with pytest.raises(AmbiguousNameError):
-        find_node(h, "a")
+    h.add_node(node("role", "b"), type="role", label_en="Twin", label_fr="Jumeau")
+    h.add_node(node("role", "c"), type="role", label_en="Twin", label_fr="Jumelle")
+    with pytest.raises(AmbiguousNameError, match="^role 'twin' is ambiguous: it names b, c; give the id$"):
+        find_node(h, "twin")
+    assert find_node(h, "b") == node("role", "b")  # an id names one node
 
 
 def test_cli_bad_name_exits_2_with_suggestion(cli, capsys):

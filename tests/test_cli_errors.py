@@ -121,7 +121,7 @@ CASES = [
     ("export --format gexf --out {bad}/afile/x.gexf", 2, "cannot write"),
     ("export --format gexf --out /proc/x.gexf", 2, "cannot write /proc/x.gexf"),
     ("salaries zzzzzzz", 2, "unknown role"),
-    ("salaries --country Narnia", 2, "unknown place 'Narnia'; known: Europe, France"),
+    ("salaries --country Narnia", 2, "unknown place 'Narnia'; no place has a close name; the places are: Europe, France, Silicon Valley (silicon-valley)"),
     ("salaries --seniority zzz", 2, "unknown seniority"),
     ("salaries prompt-engineer --format xml", 2, "invalid choice"),
     ("salaries prompt-engineer --graph {bad}/nope.nq", 2, "no such N-Quads file"),

@@ -81,6 +81,25 @@ def test_the_command_index_names_the_module_of_every_command():
     assert registered == cli.COMMANDS
 
 
+def test_help_lists_every_command_once_under_its_task(capsys):
+    from aicareers import cli
+
+    grouped = [name for _, names in cli.COMMAND_GROUPS for name in names]
+    assert sorted(grouped) == sorted(cli.COMMANDS)
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    headings = [line for line in out.splitlines() if line and not line.startswith(" ") and line.endswith(":")]
+    assert headings == ["build the graph:", "ask the graph:", "career analyses:", "import frameworks:",
+                        "export and pages:", "options:"]
+    assert ("ask the graph:\n"
+            "  query         answer a question of the catalogue (queries/*.rq) or run any\n"
+            "                SPARQL query\n"
+            "  serve         serve the graph through a read-only SPARQL 1.1 endpoint\n"
+            "  push          upload the graph to a SPARQL store (Graph Store HTTP Protocol)\n\n") in out
+    assert "positional arguments" not in out
+
+
 def test_the_prefixes_written_out_are_rdflibs():
     from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VANN, XSD
 

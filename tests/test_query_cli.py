@@ -479,3 +479,20 @@ def test_a_query_within_the_limit_answers_as_without_it(datasets):
         assert [tuple(r) for r in limited] == [tuple(r) for r in run_query(datasets[backend], query)]
     with pytest.raises(QuerySyntaxError):
         run_query(datasets["oxigraph"], "SELECT ?x WHERE { ?x }", timeout=20)
+
+
+# ------------------------------------------------------------------------- output for people
+
+
+def test_a_table_writes_amounts_and_durations_as_people_do(cli):
+    status, out, _ = cli("salary-claims", "--lang", "fr")
+    assert status == 0
+    beginner = next(line for line in out.splitlines() if line.startswith("salary:abc-beginner-annual "))
+    assert beginner.split("  role:prompt-engineer  ")[1].startswith("60 000 €   80 000 €             EUR")
+    status, out, _ = cli("salary-claims")
+    assert "  €60,000   €80,000   " in out and "60000" not in out
+    for lang, words in (("en", "3 years"), ("fr", "3 ans")):
+        status, out, _ = cli("trainings", "--lang", lang, "--role", "prompt-engineer")
+        assert out.count(f"  {words}  ") == 3 and "P3Y" not in out
+    status, out, _ = cli("trainings", "--format", "tsv")  # the data formats keep the lexical form
+    assert out.count('"P3Y"^^<http://www.w3.org/2001/XMLSchema#duration>') == 3

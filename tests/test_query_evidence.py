@@ -145,7 +145,7 @@ def test_no_blank_row_and_an_empty_answer_says_the_sources_say_nothing(cli):
 def test_a_name_that_matches_nothing_lists_what_exists(cli):
     status, _, err = cli("role-skills", "--role", "zzzz")
     assert status == 2
-    assert "no role has a close name; the roles are: AI architect (ai-architect)," in err
+    assert "no role has a close name; the roles are: Advertising specialist (advertiser), AI architect (ai-architect)," in err
     status, _, err = cli("claims-about-topic", "--topic", "qqqq")
     assert status == 2 and "freelancing and portage salarial (freelancing)" in err
 

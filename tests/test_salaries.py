@@ -169,6 +169,6 @@ def test_a_typo_gets_did_you_mean_on_one_line(cli, capsys):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == ("aicareers salaries: error: unknown role 'Promt Enginer'; "
-                            "did you mean: Prompt engineer, System engineer?\n")
+                            "did you mean: Prompt engineer (prompt-engineer), System engineer (system-engineer)?\n")
     assert cli(["salaries", "--country", "Frnace"]) == 2
     assert "did you mean: France?" in capsys.readouterr().err

@@ -50,6 +50,15 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+#: The commands by task, as ``aicareers --help`` lists them (a test checks every command is in one).
+COMMAND_GROUPS: list[tuple[str, tuple[str, ...]]] = [
+    ("build the graph", ("build",)),
+    ("ask the graph", ("query", "serve", "push")),
+    ("career analyses", ("path", "gap", "profile", "similar", "rank", "salaries")),
+    ("import frameworks", ("import-esco", "import-rome", "import-onet")),
+    ("export and pages", ("export", "html")),
+]
+
 #: The module that registers each command (a test checks it against the modules themselves).
 COMMANDS = {
     "build": "aicareers.build",
@@ -64,18 +73,46 @@ COMMANDS = {
 }  # fmt: skip
 
 
+_DESCRIPTION = "The AI-careers knowledge graph: build it, query it, analyse it."
+
+
 def make_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The parser of every command, or with ``command``, of the module that registers it only."""
-    parser = OneLineParser(
-        prog="aicareers",
-        description="The AI-careers knowledge graph: build it, query it, analyse it.",
-    )
+    """The parser of every command, or with ``command``, of the module that registers it only.
+
+    The parser of every command lists them by task (:data:`COMMAND_GROUPS`), not in one flat list.
+    """
+    parser = OneLineParser(prog="aicareers", description=_DESCRIPTION, usage="%(prog)s [-h] [--version] COMMAND ...",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     modules = [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES
     for name in modules:
         importlib.import_module(name).register(subparsers)
+    if modules == COMMAND_MODULES:
+        parser.description = _DESCRIPTION + "\n\n" + grouped_commands(subparsers)
+        subparsers.help = argparse.SUPPRESS  # listed by task in the description, not flat
     return parser
+
+
+def grouped_commands(subparsers, width: int = 79) -> str:
+    """The commands of ``subparsers`` under the headings of :data:`COMMAND_GROUPS`, with their help.
+
+    >>> print(grouped_commands(make_parser("build")._subparsers._group_actions[0]))
+    build the graph:
+      build         build the graph into graph/ (validated, deterministic)
+    """
+    import textwrap
+
+    helps = {action.dest: action.help or "" for action in subparsers._choices_actions}
+    blocks = []
+    for title, names in COMMAND_GROUPS:
+        lines = [f"{title}:"]
+        for name in (n for n in names if n in helps):
+            lines += textwrap.wrap(helps[name], width, initial_indent=f"  {name:<13} ", subsequent_indent=" " * 16,
+                                   break_on_hyphens=False)
+        if len(lines) > 1:
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,11 +1,10 @@
-"""Find a node of the projection by name: French or English label, id, or IRI.
+"""Find a node of the projection by name: French or English label, alternative label, id, or IRI.
 
-Names are compared after :func:`normalise`: Unicode NFKD, combining marks (accents) stripped,
-casefolded, and every run of characters other than letters and digits read as one space. So
-``"Architecte d’IA"``, ``"architecte d'ia"`` and ``"ARCHITECTE D IA"`` are one name, and the id
-``prompt-engineer`` is also the label ``Prompt engineer``. An unknown name raises
-:class:`UnknownNameError` (exit status 2) with the closest names (:mod:`difflib`, plus the names
-that contain the words asked for).
+The rules are the one resolver's, :mod:`aicareers.names` (the catalogue uses the same): names are
+compared after :func:`aicareers.names.normalize_name` (Unicode NFKD, accents stripped, casefolded,
+typographic quotes and dashes read as plain ones), so ``"Architecte d’IA"`` and
+``"ARCHITECTE D'IA"`` are one name, and the id ``prompt-engineer`` is also ``prompt engineer``. An unknown name raises
+:class:`UnknownNameError` (exit status 2) with the closest names, typos in a word included.
 
 >>> from aicareers.analytics._examples import example_graph
 >>> g = example_graph()
@@ -18,60 +17,18 @@ True
 >>> find_node(g, "Editr")
 Traceback (most recent call last):
 ...
-aicareers.analytics.names.UnknownNameError: unknown role 'Editr'; did you mean: Editor?
+aicareers.names.UnknownNameError: unknown role 'Editr'; did you mean: Editor, Editor in chief (chief-editor)?
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
 from typing import Iterable
 
 import networkx as nx
 
-from ..errors import AiCareersError
+from ..names import AmbiguousNameError, UnknownNameError, normalise, resolve_name, suggest_names
 
-_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
-
-
-class UnknownNameError(AiCareersError):
-    """No node has this name; carries the suggestions (``did you mean``)."""
-
-    exit_status = 2
-
-    def __init__(self, name: str, kinds: Iterable[str], suggestions: list[str], known: list[str] | None = None):
-        self.name, self.kinds, self.suggestions = name, tuple(kinds), suggestions
-        what = " or ".join(self.kinds) or "node"
-        message = f"unknown {what} {name!r}"
-        if suggestions:
-            message += f"; did you mean: {', '.join(suggestions)}?"
-        elif known:
-            message += f"; known: {', '.join(known)}"
-        super().__init__(message)
-
-
-class AmbiguousNameError(AiCareersError):
-    """Several nodes have this name; carries them."""
-
-    exit_status = 2
-
-    def __init__(self, name: str, candidates: list[str]):
-        self.name, self.candidates = name, candidates
-        super().__init__(f"{name!r} names several nodes: {', '.join(candidates)}; give the id or the IRI")
-
-
-def normalise(text: str) -> str:
-    """Compare names this way: NFKD, accents stripped, casefolded, punctuation read as spaces.
-
-    >>> normalise("  Expert en expérience utilisateur (UX) ")
-    'expert en experience utilisateur ux'
-    >>> normalise("Architecte d’IA") == normalise("architecte d'ia")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
+__all__ = ["AmbiguousNameError", "UnknownNameError", "normalise", "node_names", "find_node", "suggest", "as_node"]
 
 
 def node_names(g: nx.MultiDiGraph, key: str) -> list[str]:
@@ -88,15 +45,24 @@ def node_names(g: nx.MultiDiGraph, key: str) -> list[str]:
     return [n for n in dict.fromkeys(names) if n]
 
 
-def _display(g: nx.MultiDiGraph, key: str) -> str:
-    return g.nodes[key].get("label_en") or key
+def _labels(g: nx.MultiDiGraph, key: str) -> list[str]:
+    """A node's labels, English first: the candidates the resolver compares a name with."""
+    data = g.nodes[key]
+    labels = [data.get("label_en", ""), data.get("label_fr", "")]
+    labels += [*data.get("alt_labels_en", ()), *data.get("alt_labels_fr", ())]
+    return [text for text in dict.fromkeys(labels) if text]
+
+
+def _candidates(g: nx.MultiDiGraph, types: tuple[str, ...] | None) -> dict[str, list[str]]:
+    return {key: _labels(g, key) for key, d in g.nodes(data=True) if types is None or d.get("type") in types}
 
 
 def find_node(g: nx.MultiDiGraph, name: str, types: Iterable[str] | None = ("role",)) -> str:
     """The key of the node of one of ``types`` (``None``: any type) that ``name`` names.
 
     Raises :class:`UnknownNameError` (with suggestions) when no node has that name, and
-    :class:`AmbiguousNameError` when several have it and none is named by its exact IRI.
+    :class:`AmbiguousNameError` when several have it and none is named by its exact IRI
+    (:func:`aicareers.names.resolve_name`).
 
     >>> from aicareers.analytics._examples import example_graph
     >>> g = example_graph()
@@ -105,56 +71,22 @@ def find_node(g: nx.MultiDiGraph, name: str, types: Iterable[str] | None = ("rol
     >>> find_node(g, "Writing")  # a skill, not a role
     Traceback (most recent call last):
     ...
-    aicareers.analytics.names.UnknownNameError: unknown role 'Writing'; did you mean: Writer?
+    aicareers.names.UnknownNameError: unknown role 'Writing'; did you mean: Writer?
     """
     types = tuple(types) if types is not None else None
-    candidates = [n for n, d in g.nodes(data=True) if types is None or d.get("type") in types]
-    if name in candidates:  # an IRI, exactly
-        return name
-    wanted = normalise(name)
-    index: dict[str, set[str]] = {}
-    for key in candidates:
-        for n in node_names(g, key):
-            index.setdefault(normalise(n), set()).add(key)
-    found = sorted(index.get(wanted, ()))
-    if len(found) == 1:
-        return found[0]
-    if found:
-        raise AmbiguousNameError(name, [f"{_display(g, k)} ({k})" for k in found])
-    raise UnknownNameError(name, types or (), suggest(g, name, candidates), sorted({_display(g, k) for k in candidates})[:20])
+    return resolve_name(_candidates(g, types), " or ".join(types or ()) or "node", name)
 
 
 def suggest(g: nx.MultiDiGraph, name: str, candidates: list[str], n: int = 5) -> list[str]:
-    """Up to ``n`` names close to ``name``, one per node, as the node's label that matched.
-
-    difflib's closest names come first, then the labels that hold all the words of ``name``.
+    """Up to ``n`` names of ``candidates`` (keys) close to ``name``: :func:`aicareers.names.suggest_names`.
 
     >>> from aicareers.analytics._examples import example_graph
     >>> g = example_graph()
     >>> roles = [k for k, d in g.nodes(data=True) if d["type"] == "role"]
     >>> suggest(g, "chief", roles), suggest(g, "redacteur en chf", roles)
-    (['Editor in chief'], ['Rédacteur en chef', 'Rédacteur'])
+    (['Editor in chief (chief-editor)'], ['Rédacteur en chef (chief-editor)', 'Rédacteur (writer)'])
     """
-    wanted = normalise(name)
-    by_name: dict[str, tuple[str, str]] = {}
-    for key in sorted(candidates):
-        data = g.nodes[key]
-        for label in (data.get("label_en", ""), data.get("label_fr", "")):
-            if label:
-                by_name.setdefault(normalise(label), (key, label))
-        by_name.setdefault(normalise(key.rstrip("/").rsplit("/", 1)[-1]), (key, _display(g, key)))
-    found: list[tuple[str, str]] = []
-    for close in difflib.get_close_matches(wanted, list(by_name), n=n, cutoff=0.6):
-        found.append(by_name[close])
-    words = set(wanted.split())
-    if words:
-        for normalised, match in sorted(by_name.items()):
-            if words <= set(normalised.split()):
-                found.append(match)
-    labels: dict[str, str] = {}
-    for key, label in found:
-        labels.setdefault(key, label)
-    return list(labels.values())[:n]
+    return suggest_names({key: _labels(g, key) for key in candidates}, name, n)
 
 
 def as_node(g: nx.MultiDiGraph, name_or_key: str, types: Iterable[str] | None = ("role",)) -> str:

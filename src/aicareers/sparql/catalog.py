@@ -37,14 +37,15 @@ import difflib
 import io
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from aicareers import names as _names
 from aicareers import paths
 from aicareers.errors import AiCareersError, InputError
 from aicareers.prefixes import PREFIXES, sparql_prologue
+from aicareers.readable import XSD_DURATION, duration_text
 from aicareers.sparql.limits import (MAX_NESTING, cause_of_death, deep_recursion, limit_memory, memory_message,
                                      nesting_depth)
 from aicareers.sparql.results import Parts, csv_text, term_parts, tsv_text
@@ -106,52 +107,12 @@ _VARNAME = r"[A-Za-z_][A-Za-z0-9_]*"
 # ------------------------------------------------------------------------------------ errors
 
 
-def _echo(name: str) -> str:
-    """A user's name as an error message quotes it: ``repr``, cut past 80 characters.
-
-    >>> _echo("poet"), _echo("x" * 100_000)[-28:]
-    ("'poet'", "xxxxxx'… (100000 characters)")
-    """
-    return repr(name) if len(name) <= 80 else f"{name[:80]!r}… ({len(name)} characters)"
+_echo = _names._echo
 
 
-class UnknownNameError(AiCareersError):
-    """No entity of the kind has that name; the message suggests close names."""
-
-    exit_status = 2
-
-    def __init__(self, kind: str, name: str, suggestions: Iterable[str] = (), known: Iterable[str] = (),
-                 total: int | None = None):
-        self.kind, self.name, self.suggestions = kind, name, list(suggestions)
-        self.known, self.total = list(known), total
-        message = f"unknown {kind} {_echo(name)}"
-        if self.suggestions:
-            message += "; did you mean: " + ", ".join(self.suggestions) + "?"
-        else:
-            message += f"; no {kind} has a close name"
-            if self.known:  # a name that matches nothing lists what exists (the first ones, if many)
-                more = total is not None and total > len(self.known)
-                message += (f"; the {kind}s {'include' if more else 'are'}: " + ", ".join(self.known)
-                            + (f" (… {total} in all)" if more else ""))
-        super().__init__(message)
-
-    def __reduce__(self):
-        return (type(self), (self.kind, self.name, self.suggestions, self.known, self.total))
-
-
-class AmbiguousNameError(AiCareersError):
-    """Several entities of the kind have that name; the message lists their ids."""
-
-    exit_status = 2
-
-    def __init__(self, kind: str, name: str, candidates: Iterable[str]):
-        self.kind, self.name, self.candidates = kind, name, list(candidates)
-        super().__init__(
-            f"{kind} {_echo(name)} is ambiguous: it names {', '.join(self.candidates)}; give the id"
-        )
-
-    def __reduce__(self):
-        return (type(self), (self.kind, self.name, self.candidates))
+# The name errors are the one resolver's (:mod:`aicareers.names`); imported here under their old home.
+UnknownNameError = _names.UnknownNameError
+AmbiguousNameError = _names.AmbiguousNameError
 
 
 class UnknownQueryError(AiCareersError):
@@ -470,40 +431,24 @@ def in_language(query: Query, lang: str) -> Query:
 # --------------------------------------------------------------------------------- names
 
 
-_PUNCTUATION = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-})
+normalize_name = _names.normalize_name
 
 
-def normalize_name(text: str) -> str:
-    """``text`` without accents, case, typographic quotes or extra spaces: for comparing names.
-
-    >>> normalize_name("  Ingénieur   de  REQUÊTE ")
-    'ingenieur de requete'
-    >>> normalize_name("Architecte d’IA") == normalize_name("architecte d'ia")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.translate(_PUNCTUATION).casefold().split())
-
-
-def _local_name(iri: str) -> str:
-    return re.split(r"[/#]", iri.rstrip("/#"))[-1]
+_local_name = _names.local_name
 
 
 def _entity_query(kind: str) -> str:
     classes = " ".join(f"<{c}>" for c in KIND_CLASSES[kind])
-    return f"""SELECT DISTINCT ?entity ?label WHERE {{
+    return f"""SELECT DISTINCT ?entity ?label ?rank WHERE {{
   VALUES ?class {{ {classes} }}
   ?entity a ?type . ?type rdfs:subClassOf* ?class .
   FILTER (isIRI(?entity))
   OPTIONAL {{
-    ?entity skos:prefLabel|skos:altLabel|rdfs:label ?label .
+    VALUES (?property ?order) {{ (skos:prefLabel 0) (rdfs:label 2) (skos:altLabel 4) }}
+    ?entity ?property ?label .
     FILTER (isLiteral(?label) && (lang(?label) = "" || langMatches(lang(?label), "en")
                                   || langMatches(lang(?label), "fr")))
+    BIND (?order + IF(langMatches(lang(?label), "fr"), 1, 0) AS ?rank)
   }}
 }}"""
 
@@ -516,17 +461,21 @@ def _check_kind(kind: str) -> None:
 
 
 def collect_entities(rows: Iterable[tuple]) -> dict[str, list[str]]:
-    """Entity IRI -> its labels, from the rows (entity, label) of :func:`_entity_query`, each term
-    an rdflib or a pyoxigraph one; an entity that is no IRI is left out."""
-    entities: dict[str, list[str]] = {}
-    for entity, label in rows:
-        entity, label = term_parts(entity), term_parts(label)
+    """Entity IRI -> its labels, from the rows (entity, label[, rank]) of :func:`_entity_query`, each
+    term an rdflib or a pyoxigraph one; an entity that is no IRI is left out. The labels come in the
+    order of their rank (preferred labels, English first, then ``rdfs:label``, then alternative
+    labels), the order in which the analytics give theirs, so that both show the same names."""
+    ranked: dict[str, dict[str, tuple[int, str]]] = {}
+    for row in rows:
+        entity, label = term_parts(row[0]), term_parts(row[1])
+        rank = term_parts(row[2]) if len(row) > 2 else None
         if entity is None or entity.kind != "uri":
             continue
-        labels = entities.setdefault(entity.text, [])
-        if label is not None and label.text not in labels:
-            labels.append(label.text)
-    return entities
+        labels = ranked.setdefault(entity.text, {})
+        if label is not None:
+            key = (int(rank.text) if rank is not None else 9, label.text)
+            labels[label.text] = min(labels.get(label.text, key), key)
+    return {entity: sorted(labels, key=labels.__getitem__) for entity, labels in ranked.items()}
 
 
 def _entities(graph, kind: str, endpoint: str | None = None) -> dict[str, list[str]]:
@@ -541,7 +490,7 @@ def _entities(graph, kind: str, endpoint: str | None = None) -> dict[str, list[s
         raise AiCareersError("no data to resolve names in: give a dataset or an endpoint")
     else:
         result = graph.query(query, initNs=PREFIXES)
-    return collect_entities((row[0], row[1]) for row in result)
+    return collect_entities(tuple(row) for row in result)
 
 
 def resolve(graph, kind: str, name: str, *, endpoint: str | None = None) -> URIRef:
@@ -561,62 +510,13 @@ def resolve(graph, kind: str, name: str, *, endpoint: str | None = None) -> URIR
 
 
 def choose_entity(entities: Mapping[str, list[str]], kind: str, name: str) -> str:
-    """The IRI, among ``entities`` (IRI -> labels), that ``name`` names: the rules of :func:`resolve`.
+    """The IRI, among ``entities`` (IRI -> labels), that ``name`` names: the one resolver's rules
+    (:func:`aicareers.names.resolve_name`), the same as the analytics'.
 
     >>> choose_entity({"https://w3id.org/ai-careers/id/role/x": ["Écrivain"]}, "role", "ecrivain")
     'https://w3id.org/ai-careers/id/role/x'
     """
-    wanted = name.strip()
-    if wanted.startswith("<") and wanted.endswith(">"):
-        wanted = wanted[1:-1]
-    by_iri = {str(entity): entity for entity in entities}
-    prefix, colon, local = wanted.partition(":")
-    if colon and prefix in PREFIXES and PREFIXES[prefix] + local in by_iri:
-        return by_iri[PREFIXES[prefix] + local]
-    if wanted in by_iri:
-        return by_iri[wanted]
-    key = normalize_name(wanted)
-    by_id = [e for e in entities if key and key in (
-        normalize_name(_local_name(e)), normalize_name(re.sub(r"[-_]", " ", _local_name(e))))]
-    if len(by_id) == 1:
-        return by_id[0]
-    by_label = [e for e, labels in entities.items() if any(normalize_name(x) == key for x in labels)]
-    matches = sorted(set(by_id) | set(by_label))
-    own = [m for m in matches if str(m).startswith(PREFIXES["aicr"])]
-    if len(matches) > 1 and len(own) == 1:  # the project's skill before an ESCO one of that name
-        matches = own
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        raise AmbiguousNameError(kind, name, [_local_name(e) for e in matches])
-    # Close names, over every label and id: each entity once, by its closest label, with its id.
-    names: dict[str, tuple[str, str]] = {}
-    for entity, labels in sorted(entities.items()):
-        for text in labels + [_local_name(entity)]:
-            names.setdefault(normalize_name(text), (text, entity))
-    close = difflib.get_close_matches(key, list(names), n=10, cutoff=0.6)
-    if not close and key:  # a word of a name: "engineer" -> "Prompt engineer", ...
-        close = [k for k in names if key in k]
-    suggestions: dict[str, str] = {}
-    for found in close:
-        text, entity = names[found]
-        if entity not in suggestions:
-            local = _local_name(entity)
-            suggestions[entity] = text if text == local else f"{text} ({local})"
-    known: list[str] = []
-    if not suggestions:
-        for entity, labels in sorted(entities.items(), key=lambda item: normalize_name(_display(*item))):
-            known.append(f"{_display(entity, labels)} ({_local_name(entity)})")
-    raise UnknownNameError(kind, name, list(suggestions.values())[:5], known[:_KNOWN_SHOWN], len(known))
-
-
-#: How many existing names an unknown name's message lists at most.
-_KNOWN_SHOWN = 12
-
-
-def _display(entity: str, labels: list[str]) -> str:
-    """The label a message shows for an entity: its first label, else its id."""
-    return labels[0] if labels else _local_name(entity)
+    return _names.resolve_name(entities, kind, name)
 
 
 # ------------------------------------------------------------------------------- binding
@@ -1213,7 +1113,21 @@ def shorten_iri(iri: str) -> str:
     return f"{best}:{iri[len(PREFIXES[best]):]}" if best else f"<{iri}>"
 
 
-def _cell(term, max_width: int) -> str:
+#: Columns whose numbers are amounts in the row's ``currency``: a table writes them as money.
+AMOUNT_COLUMNS = ("min", "max", "value", "amount")
+_NUMBERS = tuple(PREFIXES["xsd"] + t for t in ("integer", "decimal", "double", "float", "int", "long"))
+
+
+def _cell(term, max_width: int, lang: str = "en", currency: str | None = None) -> str:
+    """A term as a table shows it: a CURIE for an IRI, a duration in words, an amount in the row's
+    ``currency`` as :func:`aicareers.annual_gross.money` writes it, a literal by its text.
+
+    >>> import pyoxigraph as ox
+    >>> _cell(ox.Literal("P3Y", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#duration")), 80, "fr")
+    '3 ans'
+    >>> _cell(ox.Literal("60000", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), 80, "fr", "EUR")
+    '60 000 €'
+    """
     parts = term_parts(term)
     if parts is None:
         return ""
@@ -1221,6 +1135,15 @@ def _cell(term, max_width: int) -> str:
         text = shorten_iri(parts.text)
     elif parts.kind == "bnode":
         text = f"_:{parts.text}"
+    elif parts.datatype == XSD_DURATION:
+        text = duration_text(parts.text, lang)
+    elif currency and parts.datatype in _NUMBERS:
+        from aicareers.annual_gross import money, plain
+
+        try:
+            text = plain(money(float(parts.text), currency, lang))
+        except ValueError:
+            text = parts.text
     else:
         text = parts.text
     text = " ".join(text.split())
@@ -1229,7 +1152,7 @@ def _cell(term, max_width: int) -> str:
     return text
 
 
-def format_result(result: Result, fmt: str = "table", *, max_width: int = 80) -> str:
+def format_result(result: Result, fmt: str = "table", *, max_width: int = 80, lang: str = "en") -> str:
     """The text of ``result`` in ``fmt``: ``table`` (for reading), ``csv``, ``tsv`` or ``json``.
 
     ``csv``, ``tsv`` and ``json`` are the SPARQL 1.1 Query Results formats. ``table`` aligns the
@@ -1261,7 +1184,7 @@ def format_result(result: Result, fmt: str = "table", *, max_width: int = 80) ->
         return graph.serialize(format="turtle")
     variables = list(result.vars or [])
     rows = [[b.get(v) for v in variables] for b in result.bindings]
-    return format_rows([str(v) for v in variables], rows, fmt, max_width=max_width)
+    return format_rows([str(v) for v in variables], rows, fmt, max_width=max_width, lang=lang)
 
 
 def _check_format(fmt: str) -> None:
@@ -1281,9 +1204,12 @@ def format_boolean(value: bool, fmt: str = "table") -> str:
     return ("true" if value else "false") + "\n"
 
 
-def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", *, max_width: int = 80) -> str:
+def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", *, max_width: int = 80,
+                lang: str = "en") -> str:
     """SELECT answers in ``fmt`` (see :func:`format_result`): ``rows`` are lists of terms, one per
-    variable, rdflib's or pyoxigraph's (None: unbound).
+    variable, rdflib's or pyoxigraph's (None: unbound). A table writes durations in words and the
+    amounts of :data:`AMOUNT_COLUMNS` in the row's ``currency``, in ``lang`` (csv, tsv and json keep
+    the lexical forms).
 
     >>> import pyoxigraph
     >>> print(format_rows(["r"], [[pyoxigraph.NamedNode("https://w3id.org/ai-careers/id/role/x")]]), end="")
@@ -1306,7 +1232,8 @@ def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", 
     if fmt in ("csv", "tsv"):
         mappings = [dict(zip(variables, row)) for row in rows]
         return (csv_text if fmt == "csv" else tsv_text)(variables, mappings)
-    cells = [[_cell(term, max_width) for term in row] for row in rows]
+    cells = [[_cell(term, max_width, lang, _currency(variables, row) if v in AMOUNT_COLUMNS else None)
+              for v, term in zip(variables, row)] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(variables)]
 
     def line(values: list[str]) -> str:
@@ -1315,6 +1242,14 @@ def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", 
     out_lines = [line(list(variables)), line(["-" * w for w in widths])] + [line(r) for r in cells]
     out_lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
     return "\n".join(out_lines) + "\n"
+
+
+def _currency(variables: list[str], row: list) -> str | None:
+    """The row's ``currency`` (an ISO 4217 code), if it has one."""
+    if "currency" not in variables:
+        return None
+    parts = term_parts(row[variables.index("currency")])
+    return parts.text if parts is not None and parts.kind == "literal" else None
 
 
 def _json_term(term) -> dict:

@@ -70,7 +70,7 @@ def _terms(store, query: Query, bindings: Mapping[str, str] | None, union: bool)
             terms[param.var] = Parts("literal", value)
             continue
         _check_kind(param.kind)
-        rows = ((solution[0], solution[1]) for solution in _run(store, _entity_query(param.kind), union))
+        rows = ((solution[0], solution[1], solution[2]) for solution in _run(store, _entity_query(param.kind), union))
         terms[param.var] = Parts("uri", choose_entity(collect_entities(rows), param.kind, value))
     return terms
 

@@ -263,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(answer, bool):
             sys.stdout.write(format_boolean(answer, args.format))
             return 0
-        sys.stdout.write(format_rows(*answer, args.format))
+        sys.stdout.write(format_rows(*answer, args.format, lang=getattr(args, "lang", "en")))
         if answer[1] or not catalogued:
             return 0
 
@@ -288,7 +288,7 @@ def run(args: argparse.Namespace) -> int:
             max_memory = None
         result = run_query(dataset, query, bindings, endpoint=args.endpoint, timeout=args.timeout,
                            max_memory=max_memory)
-        sys.stdout.write(format_result(result, args.format))
+        sys.stdout.write(format_result(result, args.format, lang=getattr(args, "lang", "en")))
         if result.type != "SELECT" or len(result.bindings) or not catalogued or dataset is None:
             return 0
 
