@@ -40,6 +40,25 @@ def graph(built) -> Graph:
     return built.graph
 
 
+@pytest.fixture(scope="module")
+def g(built):
+    """The networkx projection of the session's build (one per test module: some tests edit it)."""
+    from aicareers.projection import project
+
+    return project(built.graph)
+
+
+@pytest.fixture
+def cli(g, monkeypatch):
+    """``aicareers.cli.main`` with the analyses on ``g`` (not on whatever graph/ holds)."""
+    from aicareers.analytics import cli as analytics_cli
+    from aicareers.cli import main
+
+    monkeypatch.setattr(analytics_cli, "load_graph", lambda path=None: g)
+    monkeypatch.setenv("COLUMNS", "160")  # tables fit the terminal: fix its width, as CI has none
+    return main
+
+
 def short(term) -> str | None:
     """A result term as test-friendly text: CURIE for IRIs, lexical form for literals."""
     if term is None:

@@ -26,10 +26,7 @@ from aicareers.analytics._examples import example_graph, node, roles_with_skills
 from aicareers.analytics.export import export, read, render
 from aicareers.analytics.names import AmbiguousNameError, normalise
 from aicareers.analytics.skills import role_skills
-from aicareers.build import build
-from aicareers.cli import main
 from aicareers.errors import NOT_KNOWN, InputError
-from aicareers.projection import project
 
 ROLE = "https://w3id.org/ai-careers/id/role/"
 SKILL = "https://w3id.org/ai-careers/id/skill/"
@@ -63,24 +60,6 @@ RESEARCHER_ORIGINS = {
     "ESCO via computer scientist (broad match)",
     "ROME via Ingénieur / Ingénieure de recherche scientifique (broad match)",
 }
-
-
-@pytest.fixture(scope="module")
-def built():
-    return build(out_dir=None)
-
-
-@pytest.fixture(scope="module")
-def g(built):
-    return project(built.graph)
-
-
-@pytest.fixture
-def cli(g, monkeypatch):
-    """``aicareers.cli.main`` on the in-memory build (not on whatever graph/ holds)."""
-    monkeypatch.setattr(analytics_cli, "load_graph", lambda path=None: g)
-    monkeypatch.setenv("COLUMNS", "160")  # tables fit the terminal: fix its width, as CI has none
-    return main
 
 
 def labels(g, nodes):

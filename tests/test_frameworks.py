@@ -8,25 +8,10 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 
-from aicareers.analytics import cli as analytics_cli
 from aicareers.analytics.profile import role_profile
-from aicareers.cli import main
 from aicareers.namespaces import AIC, SRC
-from aicareers.projection import project
 
 DESTINATIONS = ("AI consultant", "AI project lead", "AI architect", "User experience (UX) expert", "AI researcher")
-
-
-@pytest.fixture(scope="module")
-def g(built):
-    return project(built.graph)
-
-
-@pytest.fixture
-def cli(g, monkeypatch):
-    monkeypatch.setattr(analytics_cli, "load_graph", lambda path=None: g)
-    monkeypatch.setenv("COLUMNS", "160")  # tables fit the terminal: fix its width, as CI has none
-    return main
 
 
 def test_the_build_report_names_each_framework_with_its_version(built):

@@ -17,25 +17,13 @@ from aicareers.analytics import cli as analytics_cli
 from aicareers.analytics.paths import EVOLVES, step_costs
 from aicareers.analytics.profile import role_profile
 from aicareers.analytics.skills import role_skills, roles, skill_classes
-from aicareers.build import build
 from aicareers.cli import main
-from aicareers.projection import project
 
 ROLE = "https://w3id.org/ai-careers/id/role/"
 PE, ARCHITECT = ROLE + "prompt-engineer", ROLE + "ai-architect"
 CODING = "https://w3id.org/ai-careers/id/skill/coding"
 NEWS = "News article (September 2024): an AI job paid up to 20,000 euros a month"
 NO_CODING = "Contrairement à ce que son titre pourrait suggérer, un prompt engineer n’a pas nécessairement besoin de savoir coder."
-
-
-@pytest.fixture(scope="module")
-def built():
-    return build(out_dir=None)
-
-
-@pytest.fixture(scope="module")
-def g(built):
-    return project(built.graph)
 
 
 @pytest.fixture(scope="module")
