@@ -82,3 +82,16 @@ def ask(graph):
         return [tuple(short(term) for term in row) for row in result]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium (tests/browser.py), launched once per session."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

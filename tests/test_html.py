@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -19,19 +18,8 @@ from aicareers.html.pages import render_page
 from aicareers.html.style import DIM_COLOR
 from aicareers.html.synthetic import synthetic_projection
 from aicareers.projection import project
+from tests.browser import ARTIFACTS, Opened
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ID = "https://w3id.org/ai-careers/id/"
 PE = ID + "role/prompt-engineer"
 ARCHITECT = ID + "role/ai-architect"
@@ -238,44 +226,6 @@ def test_cli(tmp_path, capsys):
 
 
 # ----------------------------------------------------------------------------- in Chromium
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: the browser tests need Debian's chromium"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Opened:
-    """A page opened from file://, with what it logged and asked for."""
-
-    def __init__(self, browser, path: Path):
-        self.url = path.as_uri()
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.goto(self.url)
-        self.page.wait_for_selector("body[data-settled='1']", state="attached", timeout=30_000)
-
-    def js(self, expression, arg=None):
-        return self.page.evaluate(expression, arg)
-
-    def foreign_requests(self):
-        return [u for u in self.requests if u.split("#")[0] != self.url and not u.startswith(("data:", "blob:", "about:"))]
-
-    def node_point(self, node):
-        """Where ``node`` is on the screen."""
-        box = self.page.locator("#mynetwork").bounding_box()
-        point = self.js("id => network.canvasToDOM(network.getPosition(id))", node)
-        return box["x"] + point["x"], box["y"] + point["y"]
 
 
 @pytest.fixture(scope="module")

@@ -86,27 +86,19 @@ def test_the_page_fetches_nothing(page):
 
 
 @pytest.mark.browser
-def test_the_page_in_chromium_offline(built, built_dir, ontology):
+def test_the_page_in_chromium_offline(browser, built, built_dir, ontology):
     """Opened from the file with every network request refused: it shows every term of the ontology."""
-    from tests.test_html import CHROMIUM, CHROMIUM_ARGS
-
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: the browser tests need Debian's chromium"
-    from playwright.sync_api import sync_playwright
-
     path = built_dir / DOC_NAME
     requests: list[str] = []
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = chromium.new_page()
-            page.on("request", lambda r: requests.append(r.url))
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                       else route.abort())
-            page.goto(path.as_uri())
-            shown = page.evaluate("document.body.innerText")
-            title = page.title()
-        finally:
-            chromium.close()
+    page = browser.new_page()
+    try:
+        page.on("request", lambda r: requests.append(r.url))
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto(path.as_uri())
+        shown = page.evaluate("document.body.innerText")
+        title = page.title()
+    finally:
+        page.close()
     assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
     assert title == "AI careers ontology"
     shown = re.sub(r"\s+", " ", shown)
