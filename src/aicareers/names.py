@@ -47,7 +47,7 @@ from .errors import AiCareersError
 from .prefixes import PREFIXES
 
 __all__ = ["UnknownNameError", "AmbiguousNameError", "normalize_name", "normalise", "local_name",
-           "resolve_name", "suggest_names", "KNOWN_SHOWN"]
+           "resolve_name", "resolve_names", "suggest_names", "KNOWN_SHOWN", "TYPO_RATIO"]
 
 #: How many existing names an unknown name's message lists at most.
 KNOWN_SHOWN = 12
@@ -173,36 +173,104 @@ def resolve_name(candidates: Mapping[str, Iterable[str]], kind: str, name: str, 
     ...
     aicareers.names.AmbiguousNameError: skill 'x' is ambiguous: it names x, x; give the id
     """
-    entities = {str(key): [str(label) for label in labels if label] for key, labels in candidates.items()}
+    entities = _entities(candidates)
+    matches = _named(entities, name)
+    own = [m for m in matches if prefer and m.startswith(prefer)]
+    if len(matches) > 1 and len(own) == 1:  # the project's skill before an ESCO one of that name
+        matches = own
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise AmbiguousNameError(kind, name, [local_name(e) for e in matches])
+    raise _unknown(entities, kind, name)
+
+
+#: How close (difflib's ratio, after :func:`normalise`) a typed name must be to one spelling, and
+#: closer than to any other, for :func:`resolve_names` to read it as that spelling.
+TYPO_RATIO = 0.85
+
+
+def resolve_names(candidates: Mapping[str, Iterable[str]], kind: str, name: str, *, typos: bool = False) -> list[str]:
+    """Every key, among ``candidates``, that ``name`` names (the rules of :func:`resolve_name`), sorted.
+
+    For names several records share on purpose: a job title is a ROME sheet, an ESCO occupation
+    and an O*NET title at once, and the person asking means all of them. No match raises the same
+    :class:`UnknownNameError`, with the same suggestions, as :func:`resolve_name`.
+
+    >>> jobs = {"https://x.org/esco/1": ["journalist", "reporter"], "https://x.org/rome/E1106": ["Journaliste"],
+    ...         "https://x.org/onet/2": ["Reporters"]}
+    >>> resolve_names(jobs, "job title", "JOURNALISTE"), resolve_names(jobs, "job title", "reporter")
+    (['https://x.org/rome/E1106'], ['https://x.org/esco/1'])
+
+    With ``typos``, a name that names nothing but is close to one spelling only (at least
+    :data:`TYPO_RATIO`, and closer than to any other) is read as that spelling:
+
+    >>> resolve_names(jobs, "job title", "jornaliste", typos=True)
+    ['https://x.org/rome/E1106']
+    >>> resolve_names(jobs, "job title", "jornalist")
+    Traceback (most recent call last):
+    ...
+    aicareers.names.UnknownNameError: unknown job title 'jornalist'; did you mean: journalist (1), Journaliste (E1106)?
+    """
+    entities = _entities(candidates)
+    matches = _named(entities, name)
+    if not matches and typos:
+        matches = _typo(entities, name)
+    if matches:
+        return matches
+    raise _unknown(entities, kind, name)
+
+
+def _typo(entities: dict[str, list[str]], name: str) -> list[str]:
+    """The keys of the one spelling ``name`` is a small typo of (see :data:`TYPO_RATIO`), else none."""
+    wanted = normalise(name)
+    spellings: dict[str, set[str]] = {}
+    for key, labels in entities.items():
+        for text in labels:
+            spellings.setdefault(normalise(text), set()).add(key)
+    close = difflib.get_close_matches(wanted, sorted(spellings), n=2, cutoff=TYPO_RATIO)
+    if not close:
+        return []
+    ratios = [difflib.SequenceMatcher(None, wanted, c).ratio() for c in close]
+    if len(close) > 1 and ratios[1] == ratios[0]:
+        return []  # two spellings as close: not a typo of one of them
+    return sorted(spellings[close[0]])
+
+
+def _entities(candidates: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+    return {str(key): [str(label) for label in labels if label] for key, labels in candidates.items()}
+
+
+def _named(entities: dict[str, list[str]], name: str) -> list[str]:
+    """The keys ``name`` names exactly: rules 1 and 2 of the module docstring (an id that names one
+    entity only wins over labels), sorted."""
     wanted = name.strip()
     if wanted.startswith("<") and wanted.endswith(">"):
         wanted = wanted[1:-1]
     if wanted in entities:
-        return wanted
+        return [wanted]
     prefix, colon, local = wanted.partition(":")
     if colon and prefix in PREFIXES and PREFIXES[prefix] + local in entities:
-        return PREFIXES[prefix] + local
+        return [PREFIXES[prefix] + local]
     key = normalize_name(wanted)  # a name is matched on its letters, digits and punctuation
-    if key:
-        ids = [e for e in entities
-               if key in (normalize_name(local_name(e)), normalize_name(re.sub(r"[-_]", " ", local_name(e))))]
-        if len(ids) == 1:
-            return ids[0]
-        labelled = [e for e, labels in entities.items() if any(normalize_name(text) == key for text in labels)]
-        matches = sorted(set(ids) | set(labelled))
-        own = [m for m in matches if prefer and m.startswith(prefer)]
-        if len(matches) > 1 and len(own) == 1:  # the project's skill before an ESCO one of that name
-            matches = own
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            raise AmbiguousNameError(kind, name, [local_name(e) for e in matches])
+    if not key:
+        return []
+    ids = [e for e in entities
+           if key in (normalize_name(local_name(e)), normalize_name(re.sub(r"[-_]", " ", local_name(e))))]
+    if len(ids) == 1:
+        return ids
+    labelled = [e for e, labels in entities.items() if any(normalize_name(text) == key for text in labels)]
+    return sorted(set(ids) | set(labelled))
+
+
+def _unknown(entities: dict[str, list[str]], kind: str, name: str) -> UnknownNameError:
+    """The error for a name that names nothing: close names, else the names that exist."""
     suggestions = suggest_names(entities, name)
     known: list[str] = []
     if not suggestions:
         for key, labels in sorted(entities.items(), key=lambda item: normalize_name(_display(*item))):
             known.append(_with_id(_display(key, labels), key))
-    raise UnknownNameError(kind, name, suggestions, known[:KNOWN_SHOWN], len(known))
+    return UnknownNameError(kind, name, suggestions, known[:KNOWN_SHOWN], len(known))
 
 
 def _close_words(asked: list[str], vocabulary: set[str], cutoff: float = 0.8) -> list[dict[str, float]]:

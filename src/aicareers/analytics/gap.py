@@ -51,7 +51,7 @@ import networkx as nx
 from .explain import Fact, Ref, edge_facts, merge, ref
 from .names import as_node
 from .profile import role_profile, sort_skills
-from .skills import ARTICLE_SKILL, MATCHES, SKILL_TYPES, SkillClasses, SkillEvidence, occupations, role_skills, skill_classes, skill_profile
+from .skills import ARTICLE_SKILL, MATCHES, SKILL_TYPES, SkillClasses, SkillEvidence, as_start, occupations, role_skills, skill_classes, skill_profile
 
 LEARNING_ROUTE = "aic:learningRoute"
 HAS_MISSION = "aic:hasMission"
@@ -231,6 +231,13 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
     >>> gap.required_unknown, gap.held_unknown, skill_gap(roles_with_skills({"a": [], "b": ["x"]}), "a", "b").held_unknown
     (False, False, True)
 
+    A person may start from a framework occupation (by key): its skills are what they hold.
+
+    >>> from aicareers.analytics._examples import node
+    >>> gap = skill_gap(example_graph(), node("esco-occupation", "translator"), "Editor")
+    >>> [s.label_en for s in gap.to_acquire], [s.held.describe_origins() for s in gap.carried_over]
+    (['Writing'], [['ESCO: translator']])
+
     One definition on both sides: a role moving to itself carries everything over, even the
     skills it has only through a broad match.
 
@@ -238,7 +245,7 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
     >>> len(gap.to_acquire), [(s.label_en, s.required.broad_only) for s in gap.carried_over][:1]
     (0, [('Creativity', True)])
     """
-    a, b = as_node(g, from_role), as_node(g, to_role)
+    a, b = as_start(g, from_role), as_node(g, to_role)  # a person may start from an occupation
     classes = skill_classes(g)
     required = role_skills(g, b, classes)
     held = role_skills(g, a, classes)  # the same definition on both sides: see the module docstring

@@ -82,6 +82,9 @@ OCCUPATION_TYPES = {"esco-occupation": "ESCO", "rome-occupation": "ROME", "onet-
 #: Every occupation match kind, and those under which a role holds the occupation's skills.
 ALL_MATCHES = ("exact", "close", "broad")
 HELD_MATCHES = ("exact", "close")
+#: The "match" of a framework occupation profiled as itself (a person's job given as an
+#: occupation, :mod:`aicareers.analytics.from_job`): its skills are firm, as an exact match's.
+ITSELF = "itself"
 
 
 @dataclass(frozen=True, order=True)
@@ -105,7 +108,7 @@ class Origin:
     @property
     def held(self) -> bool:
         """Whether this origin is firm: an article, or an exact/close match (not only a broad one)."""
-        return self.kind == "article" or self.match in HELD_MATCHES
+        return self.kind == "article" or self.match in (*HELD_MATCHES, ITSELF)
 
     def describe(self) -> str:
         """``article: <sources>``, ``not needed according to <sources> («quote»)`` or
@@ -123,6 +126,8 @@ class Origin:
         if self.kind == "claim":
             return "not needed according to " + "; ".join(self.sources) + (f" («{self.quote}»)" if self.quote else "")
         word = FRAMEWORK_SKILL_EDGES.get(self.relation, ("", ""))[1]
+        if self.match == ITSELF:
+            return f"{self.kind}: {self.via_label}" + (f", {word}" if word else "")
         return f"{self.kind} via {self.via_label} ({self.match} match)" + (f", {word}" if word else "")
 
     def to_dict(self) -> dict:
@@ -281,7 +286,14 @@ def occupations(g: nx.MultiDiGraph, role: str, matches: Iterable[str] = ALL_MATC
     >>> from aicareers.analytics._examples import example_graph, node
     >>> occupations(example_graph(), node("role", "chief-editor"))
     [('https://example.org/esco-occupation/publishing-director', 'broad', 'skos:broadMatch')]
+
+    An occupation is its own one occupation (match :data:`ITSELF`, no predicate):
+
+    >>> occupations(example_graph(), node("esco-occupation", "translator"))
+    [('https://example.org/esco-occupation/translator', 'itself', '')]
     """
+    if g.nodes[role].get("type") in OCCUPATION_TYPES:
+        return [(role, ITSELF, "")]
     matches = tuple(matches)
     return sorted(
         (v, MATCHES[k], k)
@@ -306,8 +318,13 @@ def skill_profile(
     (['ESCO via translator (close match)'], ['proofread text'], ['ESCO, European Commission'])
     >>> [s.label_en for s in skill_profile(g, "Editor in chief", matches=("exact", "close")).values()]
     []
+
+    A framework occupation (by key) has its own skills, as a person holding that job does:
+
+    >>> [(s.label_en, s.describe_origins()) for s in skill_profile(g, node("esco-occupation", "translator")).values()]
+    [('Proofreading', ['ESCO: translator']), ('translate language concepts', ['ESCO: translator'])]
     """
-    role = as_node(g, role)
+    role = as_start(g, role)
     classes = classes or skill_classes(g)
     found: dict[str, list[tuple[Origin, list[Fact]]]] = {}
     for _, skill, k in g.out_edges(role, keys=True):
@@ -321,7 +338,7 @@ def skill_profile(
             origin = Origin("claim", skill, relation=k, sources=tuple(sources_of(facts)), quote=quote)
             found.setdefault(classes.canonical(skill), []).append((origin, facts))
     for occupation, match, predicate in occupations(g, role, matches):
-        via = edge_facts(g, role, occupation, predicate)
+        via = edge_facts(g, role, occupation, predicate) if predicate else []
         label = ref(g, occupation).label_en
         framework = OCCUPATION_TYPES[g.nodes[occupation]["type"]]
         for _, skill, k in g.out_edges(occupation, keys=True):
@@ -341,6 +358,22 @@ def skill_profile(
             facts=merge(*(f for _, f in items), classes.facts.get(key, ()) if equivalents else ()),
         )
     return dict(sorted(profile.items(), key=lambda item: (item[1].label_en.casefold(), item[0])))
+
+
+def as_start(g: nx.MultiDiGraph, name_or_key: str) -> str:
+    """A role (key or name), or a framework occupation given by its key: where a person starts from.
+
+    Occupations are taken by key only, so that a role's name never becomes ambiguous with the
+    occupations it maps to (a journalist is a role and a ROME sheet of the same name).
+
+    >>> from aicareers.analytics._examples import example_graph, node
+    >>> g = example_graph()
+    >>> as_start(g, "Traducteur") == node("role", "translator"), as_start(g, node("esco-occupation", "translator"))
+    (True, 'https://example.org/esco-occupation/translator')
+    """
+    if name_or_key in g and g.nodes[name_or_key].get("type") in OCCUPATION_TYPES:
+        return name_or_key
+    return as_node(g, name_or_key)
 
 
 def role_skills(g: nx.MultiDiGraph, role: str, classes: SkillClasses | None = None) -> dict[str, SkillEvidence]:
