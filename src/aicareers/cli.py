@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "aicareers.rome.cli",
     "aicareers.onet.cli",
     "aicareers.analytics.cli",
+    "aicareers.analytics.from_job_cli",
     "aicareers.salaries_cli",
 ]
 
@@ -54,7 +55,7 @@ class OneLineParser(argparse.ArgumentParser):
 COMMAND_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("build the graph", ("build",)),
     ("ask the graph", ("query", "serve", "push")),
-    ("career analyses", ("path", "gap", "profile", "similar", "rank", "salaries")),
+    ("career analyses", ("from", "path", "gap", "profile", "similar", "rank", "salaries")),
     ("import frameworks", ("import-esco", "import-rome", "import-onet")),
     ("export and pages", ("export", "html")),
 ]
@@ -69,6 +70,7 @@ COMMANDS = {
     "import-rome": "aicareers.rome.cli",
     "import-onet": "aicareers.onet.cli",
     **dict.fromkeys(("path", "gap", "profile", "similar", "rank", "export"), "aicareers.analytics.cli"),
+    "from": "aicareers.analytics.from_job_cli",
     "salaries": "aicareers.salaries_cli",
 }  # fmt: skip
 

@@ -32,7 +32,7 @@ carries over unknown, not zero.
 >>> [(r.role.label_en, r.moves, [s.label_en for s in r.gap.to_acquire]) for r in answer.reach]
 [('Editor in chief', 1, ['Creativity', 'manage budgets'])]
 >>> print(answer.reach[0].routes[0].describe())
-Translator = translator (close match) → publishing director (mobility) = Editor in chief (broad match)
+Translator = translator (close match) → publishing director (ESCO mobility) = Editor in chief (broad match)
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ EVOLVES = "aic:canEvolveTo"
 HAS_JOB_TITLE = "aic:hasJobTitle"
 #: How many routes of the fewest moves a role reached keeps (the rest say the same, longer).
 ROUTES_KEPT = 3
+#: What each framework calls its moves between occupations.
+MOBILITY_WORDS = {"ROME": "ROME mobility", "O*NET": "O*NET related occupation"}
 #: Framework moves followed by default.
 MAX_MOVES = 2
 
@@ -89,7 +91,9 @@ class Hop:
         """The link as a route shows it after its source: ``= target (close match)``, ``→ target (mobility)``."""
         if self.kind == "mapping":
             return f"= {self.target.label(lang)} ({self.detail} match)"
-        return f"→ {self.target.label(lang)} ({self.kind}{', ' + self.detail if self.detail else ''})"
+        if self.kind == "mobility":
+            return f"→ {self.target.label(lang)} ({self.detail})"
+        return f"→ {self.target.label(lang)} ({self.kind}{': ' + self.detail if self.detail else ''})"
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "from": self.source.to_dict(), "to": self.target.to_dict(), "detail": self.detail,
@@ -254,7 +258,9 @@ def _routes_from(g: nx.MultiDiGraph, start: str, max_moves: int) -> dict[str, li
         for occupation, hops in frontier:
             for _, other, k, d in sorted(g.out_edges(occupation, keys=True, data=True), key=lambda e: e[:3]):
                 if k == MOBILITY and other not in seen:
-                    hop = Hop("mobility", ref(g, occupation), ref(g, other), d.get("tier", ""), tuple(edge_facts(g, occupation, other, k)))
+                    framework = OCCUPATION_TYPES[g.nodes[occupation]["type"]]
+                    detail = ", ".join(filter(None, [MOBILITY_WORDS.get(framework, f"{framework} mobility"), d.get("tier", "")]))
+                    hop = Hop("mobility", ref(g, occupation), ref(g, other), detail, tuple(edge_facts(g, occupation, other, k)))
                     following.append((other, hops + (hop,)))
         seen |= {o for o, _ in following}
         frontier = following
@@ -280,7 +286,8 @@ def _routes_from(g: nx.MultiDiGraph, start: str, max_moves: int) -> dict[str, li
 def reachable_roles(g: nx.MultiDiGraph, job: Job, max_moves: int = MAX_MOVES, gaps: dict | None = None) -> JobAnswer:
     """The roles reachable from ``job``: routes of the fewest moves and the gap (module docstring).
 
-    Sorted by moves, then by skills to acquire (an unknown gap last), then by English label.
+    Sorted by moves, then by skills to acquire (a gap unknown, or counted from unknown held skills, last),
+    then by English label.
     ``gaps`` may be a dict kept across calls, to compute each (start, role) gap once.
     """
     gaps = {} if gaps is None else gaps
@@ -300,7 +307,8 @@ def reachable_roles(g: nx.MultiDiGraph, job: Job, max_moves: int = MAX_MOVES, ga
         if pair not in gaps:
             gaps[pair] = skill_gap(g, *pair)
         reach.append(Reach(ref(g, role), tuple(routes), gaps[pair]))
-    reach.sort(key=lambda r: (r.moves, r.gap.required_unknown, len(r.gap.to_acquire), r.role.label_en.casefold(), r.role.key))
+    reach.sort(key=lambda r: (r.moves, r.gap.required_unknown, r.gap.held_unknown, len(r.gap.to_acquire),
+                              r.role.label_en.casefold(), r.role.key))
     return JobAnswer(job, tuple(reach), max_moves)
 
 
