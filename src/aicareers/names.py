@@ -47,7 +47,7 @@ from .errors import AiCareersError
 from .prefixes import PREFIXES
 
 __all__ = ["UnknownNameError", "AmbiguousNameError", "normalize_name", "normalise", "local_name",
-           "resolve_name", "resolve_names", "suggest_names", "KNOWN_SHOWN", "TYPO_RATIO"]
+           "resolve_name", "resolve_names", "named_index", "suggest_names", "KNOWN_SHOWN", "TYPO_RATIO"]
 
 #: How many existing names an unknown name's message lists at most.
 KNOWN_SHOWN = 12
@@ -261,6 +261,29 @@ def _named(entities: dict[str, list[str]], name: str) -> list[str]:
         return ids
     labelled = [e for e, labels in entities.items() if any(normalize_name(text) == key for text in labels)]
     return sorted(set(ids) | set(labelled))
+
+
+def named_index(candidates: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+    """What every label of ``candidates`` names, at once: :func:`normalize_name` of the label -> the
+    keys :func:`resolve_names` gives for it (the same rules, without a call per name).
+
+    >>> jobs = {"https://x.org/role/journalist": ["Journalist"], "https://x.org/esco/1": ["journalist"],
+    ...         "https://x.org/esco/2": ["editor"], "https://x.org/rome/3": ["Editor"]}
+    >>> index = named_index(jobs)
+    >>> index["journalist"] == resolve_names(jobs, "job", "journalist"), index["editor"]
+    (True, ['https://x.org/esco/2', 'https://x.org/rome/3'])
+    """
+    entities = _entities(candidates)
+    ids: dict[str, set[str]] = {}
+    labels: dict[str, set[str]] = {}
+    for key, texts in entities.items():
+        local = local_name(key)
+        for text in {normalize_name(local), normalize_name(re.sub(r"[-_]", " ", local))}:
+            ids.setdefault(text, set()).add(key)
+        for text in texts:
+            labels.setdefault(normalize_name(text), set()).add(key)
+    return {name: sorted(ids[name]) if len(ids.get(name, ())) == 1 else sorted(ids.get(name, set()) | keys)
+            for name, keys in sorted(labels.items()) if name}
 
 
 def _unknown(entities: dict[str, list[str]], kind: str, name: str) -> UnknownNameError:

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..names import AmbiguousNameError, resolve_names
+from ..names import AmbiguousNameError, named_index, normalize_name, resolve_names
 from .explain import Fact, Ref, edge_facts, merge, ref
 from .gap import Gap, skill_gap
 from .skills import MATCHES, OCCUPATION_TYPES, role_skills, skill_classes
@@ -207,7 +207,17 @@ def find_job(g: nx.MultiDiGraph, name: str) -> Job:
     ...
     aicareers.names.UnknownNameError: unknown job title 'traduc'; did you mean: Traducteur (translator)?
     """
-    named = resolve_names(job_titles(g), JOB_KIND, name, typos=True)
+    return job_of(g, name, resolve_names(job_titles(g), JOB_KIND, name, typos=True))
+
+
+def job_of(g: nx.MultiDiGraph, name: str, named) -> Job:
+    """The job of the records ``named`` (keys) that ``name`` names: where the person starts from.
+
+    >>> from aicareers.analytics._examples import example_graph, node
+    >>> g = example_graph()
+    >>> job_of(g, "translator", [node("role", "translator"), node("esco-occupation", "translator")]).starts[0].id
+    'translator'
+    """
     starts = sorted({s for key in named for s in _start_of(g, key)})
     roles = [s for s in starts if g.nodes[s].get("type") == "role"]
     if len(roles) > 1:
@@ -288,16 +298,22 @@ def reachable_roles(g: nx.MultiDiGraph, job: Job, max_moves: int = MAX_MOVES, ga
 
     Sorted by moves, then by skills to acquire (a gap unknown, or counted from unknown held skills, last),
     then by English label.
-    ``gaps`` may be a dict kept across calls, to compute each (start, role) gap once.
+    ``gaps`` may be a dict kept across calls on one unchanged graph, to compute each (start, role)
+    gap once and what gaps share once (:func:`~aicareers.analytics.gap.skill_gap`'s ``memo``).
     """
     gaps = {} if gaps is None else gaps
+    memo = gaps.setdefault("memo", {})
     best: dict[str, list[Route]] = {}
     for start in job.starts:
         for role, routes in _routes_from(g, start.key, max_moves).items():
             best.setdefault(role, []).extend(routes)
-    classes = skill_classes(g)
+    if "classes" not in memo:
+        memo["classes"] = skill_classes(g)
     # a route from a record whose skills no source gives (an O*NET title) comes after one that does
-    silent = {s.key for s in job.starts if not role_skills(g, s.key, classes)}
+    for s in job.starts:
+        if ("skills", s.key) not in memo:
+            memo[("skills", s.key)] = role_skills(g, s.key, memo["classes"])
+    silent = {s.key for s in job.starts if not memo[("skills", s.key)]}
     reach = []
     for role, routes in best.items():
         fewest = min(r.moves for r in routes)
@@ -305,11 +321,35 @@ def reachable_roles(g: nx.MultiDiGraph, job: Job, max_moves: int = MAX_MOVES, ga
             r.start.key in silent, len(r.hops), r.describe().casefold(), [h.target.key for h in r.hops]))[:ROUTES_KEPT]
         pair = (routes[0].start.key, role)
         if pair not in gaps:
-            gaps[pair] = skill_gap(g, *pair)
+            gaps[pair] = skill_gap(g, *pair, memo=memo)
         reach.append(Reach(ref(g, role), tuple(routes), gaps[pair]))
     reach.sort(key=lambda r: (r.moves, r.gap.required_unknown, r.gap.held_unknown, len(r.gap.to_acquire),
                               r.role.label_en.casefold(), r.role.key))
     return JobAnswer(job, tuple(reach), max_moves)
 
 
-__all__ = ["Hop", "Job", "JobAnswer", "Reach", "Route", "find_job", "job_titles", "reachable_roles"]
+def every_job(g: nx.MultiDiGraph) -> dict[str, Job]:
+    """The job of every title of :func:`job_titles` (by the title as written, first spelling of a
+    name kept), as :func:`find_job` gives it: for pages that answer every title in advance.
+
+    >>> from aicareers.analytics._examples import example_graph
+    >>> jobs = every_job(example_graph())
+    >>> [s.id for s in jobs["Traducteur"].starts], len(jobs)
+    (['translator'], 9)
+    """
+    titles = job_titles(g)
+    index = named_index(titles)
+    written: dict[str, str] = {}
+    for _, texts in sorted(titles.items()):
+        for text in texts:
+            written.setdefault(normalize_name(text), text)
+    jobs = {}
+    for name, keys in sorted(index.items()):
+        try:
+            jobs[written[name]] = job_of(g, written[name], keys)
+        except AmbiguousNameError:  # two roles of one name: the command asks for the id, the page lists neither
+            continue
+    return jobs
+
+
+__all__ = ["every_job", "job_of", "Hop", "Job", "JobAnswer", "Reach", "Route", "find_job", "job_titles", "reachable_roles"]

@@ -218,7 +218,7 @@ def missions_served(g: nx.MultiDiGraph, skill: SkillEvidence, missions: Iterable
     return tuple(served), merge(facts)
 
 
-def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
+def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str, memo: dict | None = None) -> Gap:
     """The skills ``to_role`` requires that ``from_role`` lacks or holds (rules in the module docstring).
 
     >>> from aicareers.analytics._examples import example_graph
@@ -238,6 +238,9 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
     >>> [s.label_en for s in gap.to_acquire], [s.held.describe_origins() for s in gap.carried_over]
     (['Writing'], [['ESCO: translator']])
 
+    ``memo``, a dict kept across calls on one graph that does not change, computes what gaps
+    share once (the skill classes, each role's skills, the target's preparation).
+
     One definition on both sides: a role moving to itself carries everything over, even the
     skills it has only through a broad match.
 
@@ -246,10 +249,17 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
     (0, [('Creativity', True)])
     """
     a, b = as_start(g, from_role), as_node(g, to_role)  # a person may start from an occupation
-    classes = skill_classes(g)
-    required = role_skills(g, b, classes)
-    held = role_skills(g, a, classes)  # the same definition on both sides: see the module docstring
-    not_needed = tuple(s for s in skill_profile(g, b, classes=classes).values() if not s.needed)
+    memo = {} if memo is None else memo
+
+    def once(key, make):  # what many gaps on one unchanged graph share (a page answers them all)
+        if key not in memo:
+            memo[key] = make()
+        return memo[key]
+
+    classes = once("classes", lambda: skill_classes(g))
+    required = once(("skills", b), lambda: role_skills(g, b, classes))
+    held = once(("skills", a), lambda: role_skills(g, a, classes))  # the same definition on both sides: see the module docstring
+    not_needed = tuple(s for s in once(("profile", b), lambda: skill_profile(g, b, classes=classes)).values() if not s.needed)
     missions = _missions(g, a, b)
 
     def gap_skill(key: str) -> GapSkill:
@@ -261,12 +271,13 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str) -> Gap:
     carried = tuple(gap_skill(k) for k in order if k in held)
     not_listed = tuple(s for k, s in held.items() if k not in required)
     trainings = trainings_for(g, [s.key for s in to_acquire], classes)
-    notes = tuple(_notes(g, a, b, required, to_acquire, carried, missions, trainings, classes))
-    return Gap(ref(g, a), ref(g, b), to_acquire, carried, not_listed, trainings, notes, role_profile(g, b).preparation,
-               not_needed)
+    notes = tuple(_notes(g, a, b, required, to_acquire, carried, missions, trainings, classes,
+                         once(("profile", a), lambda: skill_profile(g, a, classes=classes))))
+    preparation = once(("preparation", b), lambda: role_profile(g, b).preparation)
+    return Gap(ref(g, a), ref(g, b), to_acquire, carried, not_listed, trainings, notes, preparation, not_needed)
 
 
-def _notes(g, a, b, required, to_acquire, carried, missions, trainings, classes) -> list[str]:
+def _notes(g, a, b, required, to_acquire, carried, missions, trainings, classes, start_profile) -> list[str]:
     A, B = ref(g, a), ref(g, b)
 
     def occs(role, kinds):
@@ -284,7 +295,7 @@ def _notes(g, a, b, required, to_acquire, carried, missions, trainings, classes)
                      "(an occupation wider than the role): counted alike for both roles, marked 'broad match'.")
     # A role a source says does not need a skill is not counted as having it either: say so,
     # with both sources, for the start role (the target's own are listed as "not needed").
-    for s in skill_profile(g, a, classes=classes).values():
+    for s in start_profile.values():
         if not s.needed and s.key in required:
             notes.append(f"{A}: {s.override_text()}; so it is not counted as carried over.")
     if not any(s.missions for s in skills):
@@ -316,8 +327,8 @@ def trainings_for(g: nx.MultiDiGraph, skills: Iterable, classes: SkillClasses | 
         keys.append(classes.canonical(key))
     keys = list(dict.fromkeys(keys))
     covered: dict[str, list[RouteCover]] = {}
-    for role, route, k in sorted(g.edges(keys=True)):
-        if k != LEARNING_ROUTE or g.nodes[role].get("type") != "role":
+    for role, route, k in sorted(e for e in g.edges(keys=True) if e[2] == LEARNING_ROUTE):
+        if g.nodes[role].get("type") != "role":
             continue
         steps = sorted((d.get("order", 0), v) for _, v, key, d in g.out_edges(route, keys=True, data=True) if key.startswith("aic:hasStep"))
         programmes = tuple(ref(g, v) for _, v in steps)
