@@ -130,7 +130,9 @@ def print_answer(found, lang: str = "en", top: int = 10) -> None:
     def counts(gap):
         if gap.required_unknown:
             return "unknown", "unknown"
-        return str(len(gap.to_acquire)), ("unknown" if gap.held_unknown else str(len(gap.carried_over)))
+        if gap.held_unknown:  # nothing counted as held: every skill of the role, an upper bound
+            return f"at most {len(gap.to_acquire)}", "unknown"
+        return str(len(gap.to_acquire)), str(len(gap.carried_over))
 
     rows = [[i, r.role.label(lang), r.moves, *counts(r.gap), r.routes[0].start.label(lang)] for i, r in enumerate(found.reach, 1)]
     print(table(["#", "role", "moves", "to acquire", "carried over", "from"], rows))
@@ -159,7 +161,8 @@ def print_answer(found, lang: str = "en", top: int = 10) -> None:
         else:
             print(f"  Skills carried over: none: {start} holds none of the skills of {role}")
         if gap.to_acquire:
-            print(f"  Skills to acquire, essential first ({len(gap.to_acquire)}):")
+            bound = "at most " if gap.held_unknown else ""
+            print(f"  Skills to acquire, essential first ({bound}{len(gap.to_acquire)}):")
             print(table(["skill", "strength", "required through"],
                         [[s.label(lang), s.required.strength or "not said", "; ".join(s.required.describe_origins())]
                          for s in cut(gap.to_acquire)], indent="    "))

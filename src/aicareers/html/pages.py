@@ -8,6 +8,8 @@ writes, all at once and byte-identical from one build to the next:
   missions, trainings, salaries, evolution paths, the ESCO occupations it maps to...) and the
   programmes its training routes go through, with every projection edge among them;
 - ``profile-<id>.html`` for each role: its whole profile as text (:mod:`aicareers.html.profiles`);
+- ``from-my-job.html``: type a job title, see the AI roles reachable from it
+  (:mod:`aicareers.html.from_my_job`, the answers of ``aicareers from``);
 - ``career-paths.html``: the roles that take part in an evolution move (``aic:canEvolveTo``) and
   the moves; each move's tooltip lists its skill gap (:func:`skill_gap`: the rule of
   :mod:`aicareers.analytics.gap`).
@@ -38,6 +40,7 @@ from pyvis.network import Network
 from ..analytics.gap import skill_gap as analytics_gap
 from ..atomic import write_set
 from . import controls, layout, style
+from .from_my_job import PAGE_NAME as FROM_MY_JOB, render_from_my_job
 from .profiles import mapping_reasons, profile_page_name, render_profile
 
 EVOLVES = "aic:canEvolveTo"
@@ -370,6 +373,7 @@ def render_pages(graph: nx.MultiDiGraph, *, lang: str = "fr") -> dict[str, str]:
     reasons = mapping_reasons(graph)
     for iri, name in profiles.items():
         pages[name] = render_profile(graph, iri, profiles, lang=lang, graph_page=rolepages[iri], reasons=reasons)
+    pages[FROM_MY_JOB] = render_from_my_job(graph, lang=lang)
     return pages
 
 
