@@ -73,6 +73,12 @@ def hop_sources(hop) -> str:
     return "; ".join(dict.fromkeys(source_text(f) for f in hop.facts))
 
 
+def training_sources(cover) -> str:
+    """Where a training is said to lead into its role: the sources of the route itself (the role's
+    need of the skill is said where the skill is listed)."""
+    return "; ".join(dict.fromkeys(source_text(f) for f in cover.facts if f.predicate == "aic:learningRoute"))
+
+
 def answer(g, name: str, max_moves: int = 2, gaps: dict | None = None):
     """The answer of ``aicareers from NAME``: the one function the command and the page both call."""
     from .from_job import find_job, reachable_roles
@@ -177,10 +183,10 @@ def print_answer(found, lang: str = "en", top: int = 10) -> None:
             for key, covers in cover.covered.items():
                 skill = next(s for s in cover.skills if s.key == key)
                 for c in covers:
-                    rows.append([skill.label(lang), c.route.label(lang), c.role.label(lang), "; ".join(dict.fromkeys(source_text(f) for f in c.facts))])
+                    rows.append([skill.label(lang), c.route.label(lang), c.role.label(lang), training_sources(c)])
             print(table(["skill", "training", "into", "source"], rows, indent="    "))
         elif gap.to_acquire:
             print("  Trainings: none in the graph covers these skills (routes are linked to roles, never to skills)")
 
 
-__all__ = ["answer", "print_answer", "register", "run_from", "source_text", "to_csv"]
+__all__ = ["training_sources", "answer", "print_answer", "register", "run_from", "source_text", "to_csv"]

@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 
 from ..analytics.explain import Fact, ref
 from ..analytics.from_job import EVOLVES, every_job, reachable_roles
-from ..analytics.from_job_cli import source_text
+from ..analytics.from_job_cli import source_text, training_sources
 from ..analytics.profile import sort_skills
 
 PAGE_NAME = "from-my-job.html"
@@ -130,7 +130,7 @@ def _gap(g, t: _Tables, gap, R: dict, role_order: dict, memo: dict) -> list:
     if [k for k in order if k not in carried] != [s.key for s in gap.to_acquire] or [k for k in order if k in carried] != list(carried):
         raise AssertionError(f"the gap from {gap.from_role.key} to {role} is not its target's skills split in two")
     for key, covers in gap.trainings.covered.items():
-        entry = [[t.ref(c.route), t.ref(c.role), t.sources(c.facts)] for c in covers]
+        entry = [[t.ref(c.route), t.ref(c.role), [t.text(training_sources(c))]] for c in covers]
         row = R[role][order.index(key)]
         if row[3] is not None and row[3] != entry:
             raise AssertionError(f"two gaps into {role} give {key} different trainings")
@@ -164,7 +164,7 @@ SCRIPT_TEXT = {
            "unknownHeld": "inconnu : aucune source ne donne de compétence de ce point de départ",
            "noneCarried": "aucune : ce point de départ n’a aucune des compétences du rôle", "noneAcquire": "aucune",
            "noTraining": "aucune formation du graphe ne les couvre (les formations sont liées aux rôles, pas aux compétences)",
-           "heldThrough": "acquise via", "from": "depuis", "unknown": "inconnu",
+           "heldThrough": "acquise via", "from": "depuis", "unknown": "inconnu", "colon": " : ",
            "match": {"exact": "correspondance exacte", "close": "correspondance proche", "broad": "correspondance large", "itself": "lui-même"},
            "hop": ["correspondance", "mobilité du référentiel", "évolution citée par un article"],
            "strength": ["citée par un article", "essentielle", "optionnelle", "non précisée"]},
@@ -176,7 +176,7 @@ SCRIPT_TEXT = {
            "unknownHeld": "unknown: no source gives a skill of this starting point",
            "noneCarried": "none: this starting point has none of the role's skills", "noneAcquire": "none",
            "noTraining": "no training in the graph covers them (trainings are linked to roles, not skills)",
-           "heldThrough": "held through", "from": "from", "unknown": "unknown",
+           "heldThrough": "held through", "from": "from", "unknown": "unknown", "colon": ": ",
            "match": {"exact": "exact match", "close": "close match", "broad": "broad match", "itself": "itself"},
            "hop": ["mapping", "framework mobility", "evolution stated by an article"],
            "strength": ["stated by an article", "essential", "optional", "not said"]},
@@ -285,19 +285,19 @@ input.addEventListener('keydown',function(e){
   else if(e.key==='Enter'){if(current>=0&&shown[current]){pick(shown[current])}e.preventDefault()}
   else if(e.key==='Escape'){shown=[];current=-1;showList()}});
 input.addEventListener('blur',function(){setTimeout(function(){shown=[];current=-1;showList()},150)});
-function sources(ids){return el('span',{'class':'src'},[' — '+W().sources+' : '+ids.map(function(i){return S[i]}).join(' ; ')])}
+function sources(ids){return el('span',{'class':'src'},[' — '+W().sources+W().colon+ids.map(function(i){return S[i]}).join(' ; ')])}
 function skillItem(row,extra){var kids=[lab(row[0]),el('span',{'class':'note'},[' ('+W().strength[row[1]]+')'])];
   kids.push(el('span',{'class':'src'},[' — '+S[row[2]]+(extra||'')]));return el('li',{},kids)}
 function skillList(items){var ul=el('ul',{'class':'skills'});items.slice(0,SHOWN).forEach(function(li){ul.appendChild(li)});
   if(items.length<=SHOWN)return ul;var more=el('ul',{'class':'skills'});items.slice(SHOWN).forEach(function(li){more.appendChild(li)});
   return el('div',{},[ul,el('details',{},[el('summary',{},[(items.length-SHOWN)+' '+W().more]),more])])}
 function render(job,name){var J=D.J[job],w=W();answer.innerHTML='';
-  answer.appendChild(el('h2',{},[name+' : '+J[0].map(function(s,i){return lab(s)+' ('+w[J[1][i]]+')'}).join(', ')]));
-  if(J[3]>=0){answer.appendChild(el('p',{'class':'unknown'},[w.reach+' : '+w.unknown+' — '+S[J[3]]]));return}
-  answer.appendChild(el('p',{},[w.reach+' : '+J[2].length]));
+  answer.appendChild(el('h2',{},[name+W().colon+J[0].map(function(s,i){return lab(s)+' ('+w[J[1][i]]+')'}).join(', ')]));
+  if(J[3]>=0){answer.appendChild(el('p',{'class':'unknown'},[w.reach+W().colon+w.unknown+' — '+S[J[3]]]));return}
+  answer.appendChild(el('p',{},[w.reach+W().colon+J[2].length]));
   J[2].forEach(function(r){var G=D.G[r[3]],skills=D.R[String(G[0])]||[],sec=el('section',{'class':'reach'});
     sec.appendChild(el('h3',{},[lab(r[0])+' ('+r[1]+' '+(r[1]===1?w.move:w.moves)+')']));
-    r[2].forEach(function(route){var p=el('div',{'class':'route'},[el('strong',{},[w.route+' : ']),lab(route[0])]),ol=el('ol',{'class':'hops'}),prev=route[0];
+    r[2].forEach(function(route){var p=el('div',{'class':'route'},[el('strong',{},[w.route+W().colon]),lab(route[0])]),ol=el('ol',{'class':'hops'}),prev=route[0];
       route.slice(1).forEach(function(h){var detail=h[0]===0?(w.match[S[h[2]]]||S[h[2]]):h[0]===2?lab(h[2]):S[h[2]];
         ol.appendChild(el('li',{},[lab(prev)+(h[0]===0?' = ':' → ')+lab(h[1])+' ('+w.hop[h[0]]+(detail?', '+detail:'')+')',sources(h[3])]));prev=h[1]});
       p.appendChild(ol);sec.appendChild(p)});
@@ -312,9 +312,9 @@ function render(job,name){var J=D.J[job],w=W();answer.innerHTML='';
     if(G[2]&1){sec.appendChild(el('p',{'class':'acquire'},[w.unknownRequired]))}
     else if(!todo.length){sec.appendChild(el('p',{'class':'acquire'},[w.noneAcquire]))}
     else{var a=skillList(todo.map(function(s){return skillItem(s)}));a.classList.add('acquire');sec.appendChild(a)}
-    if(todo.length){sec.appendChild(el('h4',{},[w.trainings]));var tl=el('ul',{'class':'trainings'}),any=false;
-      todo.forEach(function(s){(s[3]||[]).forEach(function(c){any=true;tl.appendChild(el('li',{},[lab(s[0])+' : '+lab(c[0])+' ('+w.into+' '+lab(c[1])+')',sources(c[2])]))})});
-      sec.appendChild(any?tl:el('p',{'class':'note'},[w.noTraining]))}
+    if(todo.length){sec.appendChild(el('h4',{},[w.trainings]));var tl=[];
+      todo.forEach(function(s){(s[3]||[]).forEach(function(c){tl.push(el('li',{},[lab(s[0])+W().colon+lab(c[0])+' ('+w.into+' '+lab(c[1])+')',sources(c[2])]))})});
+      if(tl.length){var tr=skillList(tl);tr.classList.add('trainings');sec.appendChild(tr)}else{sec.appendChild(el('p',{'class':'note'},[w.noTraining]))}}
     answer.appendChild(sec)})}
 function pick(n){picked=n;input.value=n.name;shown=[];current=-1;showList();render(n.job,n.name);
   try{history.replaceState(null,'','?lang='+lang+'#'+encodeURIComponent(n.name))}catch(e){}}
