@@ -15,6 +15,11 @@ Playwright). Measured:
   the network redrawn), a measure of how the page answers once open;
 - **MB**: size of the page.
 
+``--from-my-job`` measures instead ``from-my-job.html`` of the committed build (every job title
+answered in the page): its size, the milliseconds to an interactive page (the search box
+ready), to the suggestions for a typed name, and to the answer for "data scientist" (the
+longest of the tests' answers) once picked.
+
 ``--compare`` also runs each size in the other mode (in-page physics for large graphs,
 precomputed positions for small ones), with a time limit, to show where the threshold lies.
 
@@ -75,14 +80,57 @@ def measure(browser, path: Path, limit_s: float) -> tuple[str, str]:
         page.close()
 
 
+def from_my_job(browser, tmp: str) -> list[tuple]:
+    """``from-my-job.html`` of the build: size, time to interactive, to suggestions, to an answer."""
+    from aicareers.analytics.cli import load_graph
+    from aicareers.html.from_my_job import PAGE_NAME, render_from_my_job
+
+    graph = load_graph()
+    started = time.perf_counter()
+    html = render_from_my_job(graph)
+    generated = time.perf_counter() - started
+    path = Path(tmp) / PAGE_NAME
+    write_atomic(path, html)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(path.as_uri())
+        page.wait_for_selector("body[data-settled='1']", state="attached")
+        ready = page.evaluate("performance.now()")
+        suggest = page.evaluate(
+            """() => { const box = document.getElementById('job'), t = performance.now();
+                 box.value = 'data scien'; box.dispatchEvent(new Event('input'));
+                 return performance.now() - t; }"""
+        )
+        answer = page.evaluate(
+            """() => { const box = document.getElementById('job'), t = performance.now();
+                 box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}));
+                 return [performance.now() - t, document.querySelectorAll('section.reach').length]; }"""
+        )
+    finally:
+        page.close()
+    return [("page", f"{len(html.encode()) / 1e3:.0f} kB", f"generated in {generated:.1f} s"),
+            ("interactive", f"{ready:.0f} ms", "from navigation start"),
+            ("suggestions", f"{suggest:.0f} ms", "for 'data scien'"),
+            ("answer", f"{answer[0]:.0f} ms", f"{answer[1]} roles rendered")]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 10000])
     parser.add_argument("--compare", action="store_true", help="also run each size in the other mode")
     parser.add_argument("--limit", type=float, default=90.0, help="seconds to wait for a page to settle")
+    parser.add_argument("--from-my-job", action="store_true", help="measure from-my-job.html of the build instead")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
+
+    if args.from_my_job:
+        with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for row in from_my_job(browser, tmp):
+                print(" | ".join(row))
+            browser.close()
+        return 0
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:

@@ -118,7 +118,7 @@ def test_cli_table_labels_not_identifiers(cli, capsys):
     assert cli(["from", "journaliste", "--top", "3"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "From 'journaliste': Journalist (role of the graph)"
-    assert "AI roles reachable within 2 framework moves: 5" in out
+    assert "AI roles reachable within 2 moves: 5" in out
     assert re.search(r"1\s+SEO consultant\s+2\s+25\s+1\s+Journalist", out)
     assert "... and 22 more (--top 0, or --format json)" in out
     assert "O*NET 29.2" in out and "Related Occupations.txt: 27-3023.00 -> 15-2051.01" in out  # the record of a move
@@ -155,18 +155,15 @@ def test_cli_unknown_name_one_line_with_close_names(cli, capsys):
     assert "did you mean: journalist" in err and err.count("\n") == 1
 
 
-def test_no_route_is_unknown_not_none(g):
-    """A job whose records give no move and map to no role: unknown (exit status 4), never "0 roles"."""
-    from aicareers.analytics.from_job import Job, reachable_roles
-    from aicareers.analytics.explain import ref
-
-    lonely = next(k for k, d in sorted(g.nodes(data=True)) if d.get("type") == "rome-occupation"
-                  and not any(k2 in ("aic:mobilityTo", "skos:exactMatch", "skos:closeMatch", "skos:broadMatch")
-                              for *_, k2 in g.out_edges(k, keys=True)) and not any(
-                      k2 in ("skos:exactMatch", "skos:closeMatch", "skos:broadMatch") for *_, k2 in g.in_edges(k, keys=True)))
-    found = reachable_roles(g, Job("x", (ref(g, lonely),), (ref(g, lonely),)))
-    assert found.reach == () and found.unknown.startswith("no source gives a route from")
-    assert NOT_KNOWN == 4
+def test_a_job_no_route_is_given_from_is_unknown_not_none(cli, capsys, g):
+    """ROME's M1810 gives moves, but none reaches a role of the graph within 2: unknown (status 4), never "0 roles"."""
+    assert not any(k in ("skos:exactMatch", "skos:closeMatch", "skos:broadMatch") for *_, k in g.in_edges(ROME + "M1810", keys=True))
+    assert cli(["from", "Adjoint d'exploitation informatique"]) == NOT_KNOWN
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        "From \"Adjoint d'exploitation informatique\": Technicien / Technicienne d'exploitation informatique (ROME sheet)",
+        "AI roles reachable: unknown: no source gives a route from Technicien / Technicienne d'exploitation informatique "
+        "to a role of the graph within 2 moves"]
 
 
 # ------------------------------------------------------------------------------ the page
@@ -270,6 +267,9 @@ def test_page_suggestions_keyboard_and_language(browser, page, answer):
         assert page_answer(opened)[0][0] == "Consultant SEO (2 mouvements)"  # French by default
         opened.page.click(".lang button[value=en]")
         assert page_answer(opened)[0][0] == "SEO consultant (2 moves)"
+        choose(opened, "Adjoint d'exploitation informatique")  # no route known: unknown, not "0"
+        assert opened.js("document.querySelector('#answer p.unknown').textContent") == (
+            "AI roles reachable: unknown: no source gives a route from this job to a role of the graph")
         assert opened.page.get_attribute("a[data-keep-lang]", "href").endswith("index.html?lang=en")
         assert "lang=en" in opened.page.url
         opened.page.click("a[data-keep-lang]")

@@ -17,8 +17,8 @@ the job), a route is a chain of moves, each stated by a source:
 - *ROME mobility* or *O*NET related occupation* (``aic:mobilityTo``): the framework's record;
 - *evolution* (``aic:canEvolveTo``): an article's quote, from a role reached to another role.
 
-Framework moves are counted (``max_moves``, 2 by default: past that, the moves say little of a
-person's job); mappings are not moves but identities. Each role reached keeps its routes with
+Moves are counted, framework moves and evolutions alike (``max_moves``, 2 by default: past that,
+the moves say little of a person's job); mappings are not moves but identities. Each role reached keeps its routes with
 the fewest moves (at most :data:`ROUTES_KEPT`), and one gap: :func:`~aicareers.analytics.gap.skill_gap`
 from the start of its first route, the same code as ``aicareers gap``. So the skills carried
 over, to acquire (essential first) and the trainings are exactly the gap's; a start whose skills
@@ -57,7 +57,7 @@ HAS_JOB_TITLE = "aic:hasJobTitle"
 ROUTES_KEPT = 3
 #: What each framework calls its moves between occupations.
 MOBILITY_WORDS = {"ROME": "ROME mobility", "O*NET": "O*NET related occupation"}
-#: Framework moves followed by default.
+#: Moves followed by default.
 MAX_MOVES = 2
 
 
@@ -158,19 +158,38 @@ class JobAnswer:
         if self.reach:
             return None
         names = ", ".join(s.label_en for s in self.job.starts)
-        return f"no source gives a route from {names} to a role of the graph within {self.max_moves} framework moves"
+        return f"no source gives a route from {names} to a role of the graph within {self.max_moves} moves"
 
     def to_dict(self) -> dict:
         return {"job": self.job.to_dict(), "max_moves": self.max_moves, "reach": [r.to_dict() for r in self.reach],
                 "unknown": self.unknown}
 
 
+def genders(title: str) -> list[str]:
+    """The two titles a ROME title in both genders stands for (none if it is not one).
+
+    ROME writes both whole (``Journaliste sportif / Journaliste sportive``) or the first words
+    only, the rest shared (``Ingénieur / Ingénieure de recherche scientifique``).
+
+    >>> genders("Ingénieur / Ingénieure de recherche scientifique")
+    ['Ingénieur de recherche scientifique', 'Ingénieure de recherche scientifique']
+    >>> genders("Journaliste sportif / Journaliste sportive"), genders("UX - UI Designer")
+    (['Journaliste sportif', 'Journaliste sportive'], [])
+    """
+    parts = title.split(" / ")
+    if len(parts) != 2:
+        return []
+    left, right = parts[0].split(), parts[1].split()
+    if not left or len(right) < len(left):
+        return []
+    return [" ".join(left + right[len(left):]), " ".join(right)]
+
+
 def _names(data: dict) -> list[str]:
-    """A record's names; a ROME title in both genders (``Journaliste sportif / Journaliste sportive``)
-    also answers to each."""
+    """A record's names; a ROME title in both genders also answers to each (:func:`genders`)."""
     names = [data.get("label_en", ""), data.get("label_fr", "")]
     names += [*data.get("alt_labels_en", ()), *data.get("alt_labels_fr", ())]
-    names += [part.strip() for n in list(names) if " / " in n for part in n.split(" / ")]
+    names += [one for n in list(names) for one in genders(n)]
     return [n for n in dict.fromkeys(names) if n]
 
 
@@ -278,7 +297,7 @@ def _routes_from(g: nx.MultiDiGraph, start: str, max_moves: int) -> dict[str, li
     reached = [(start, ())] if me.type == "role" else []
     reached += [(role, hops) for role, routes in sorted(found.items()) for hops in routes]
     for role, hops in reached:
-        if sum(h.is_move for h in hops) >= max_moves + 1:
+        if sum(h.is_move for h in hops) >= max_moves:  # an evolution is a move too
             continue
         for _, other, k, d in sorted(g.out_edges(role, keys=True, data=True), key=lambda e: e[:3]):
             if k == EVOLVES:
@@ -352,4 +371,4 @@ def every_job(g: nx.MultiDiGraph) -> dict[str, Job]:
     return jobs
 
 
-__all__ = ["every_job", "job_of", "Hop", "Job", "JobAnswer", "Reach", "Route", "find_job", "job_titles", "reachable_roles"]
+__all__ = ["genders", "every_job", "job_of", "Hop", "Job", "JobAnswer", "Reach", "Route", "find_job", "job_titles", "reachable_roles"]

@@ -47,7 +47,7 @@ HOP_WORDS = {
 def register(subparsers) -> None:
     p = subparsers.add_parser("from", help="the AI roles reachable from any job title, the routes, skills to acquire and trainings")
     p.add_argument("job", metavar="JOB", help="a job title, French or English (ROME, ESCO, O*NET or a role of the graph)")
-    p.add_argument("--max-moves", type=count, default=2, help="framework moves followed at most (default: %(default)s)")
+    p.add_argument("--max-moves", type=count, default=2, help="moves (framework mobility, article evolutions) followed at most (default: %(default)s)")
     p.add_argument("--top", type=at_least_zero, default=10, help="skills listed per role and list (default: %(default)s; 0: all)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output: readable table (default), JSON or CSV")
     p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of labels (default: en)")
@@ -130,7 +130,7 @@ def print_answer(found, lang: str = "en", top: int = 10) -> None:
     if found.unknown:
         print(f"AI roles reachable: unknown: {found.unknown}")
         return
-    print(f"AI roles reachable within {found.max_moves} framework moves: {len(found.reach)}")
+    print(f"AI roles reachable within {found.max_moves} moves: {len(found.reach)}")
     print()
 
     def counts(gap):

@@ -69,7 +69,7 @@ class _Tables:
 def page_data(g: nx.MultiDiGraph, max_moves: int = 2) -> dict:
     """The page's data: every job title and its answer, as indices into shared tables (module docstring).
 
-    ``N``: [title, job]; ``J``: [starts (L), start kinds, reach, unknown (S or -1)], a reach being
+    ``N``: [title, job]; ``J``: [starts (L), start kinds, reach, 1 when no route is known], a reach being
     [role (L), moves, routes, gap]; a route [start (L), hops...], a hop [kind, target (L), detail
     (L for an evolution's meaning, S otherwise), sources (S)]; ``G``: [role, start (L), flags,
     carried over: [position in the role's skills, held through (S)]]; ``R``: each role's skills
@@ -98,7 +98,7 @@ def page_data(g: nx.MultiDiGraph, max_moves: int = 2) -> dict:
                 reach.append([t.ref(r.role), r.moves, [_route(g, t, route) for route in r.routes], gap_index[pair]])
             job_index[starts] = len(J)
             J.append([[t.ref(s) for s in job.starts], [s.type for s in job.starts], reach,
-                      t.text(found.unknown) if found.unknown else -1])
+                      1 if found.unknown else 0])
         names.append([name, job_index[starts]])
     roles = {t.ref(ref(g, key)): skills for key, skills in sorted(R.items())}  # keyed as the gaps name them
     return {"L": t.L, "S": t.S, "N": names, "J": J, "G": G, "R": {str(k): v for k, v in sorted(roles.items())}}
@@ -164,6 +164,7 @@ SCRIPT_TEXT = {
            "unknownHeld": "inconnu : aucune source ne donne de compétence de ce point de départ",
            "noneCarried": "aucune : ce point de départ n’a aucune des compétences du rôle", "noneAcquire": "aucune",
            "noTraining": "aucune formation du graphe ne les couvre (les formations sont liées aux rôles, pas aux compétences)",
+           "noRoute": "inconnu : aucune source ne donne de chemin depuis ce métier vers un rôle du graphe",
            "heldThrough": "acquise via", "from": "depuis", "unknown": "inconnu", "colon": " : ",
            "match": {"exact": "correspondance exacte", "close": "correspondance proche", "broad": "correspondance large", "itself": "lui-même"},
            "hop": ["correspondance", "mobilité du référentiel", "évolution citée par un article"],
@@ -176,6 +177,7 @@ SCRIPT_TEXT = {
            "unknownHeld": "unknown: no source gives a skill of this starting point",
            "noneCarried": "none: this starting point has none of the role's skills", "noneAcquire": "none",
            "noTraining": "no training in the graph covers them (trainings are linked to roles, not skills)",
+           "noRoute": "unknown: no source gives a route from this job to a role of the graph",
            "heldThrough": "held through", "from": "from", "unknown": "unknown", "colon": ": ",
            "match": {"exact": "exact match", "close": "close match", "broad": "broad match", "itself": "itself"},
            "hop": ["mapping", "framework mobility", "evolution stated by an article"],
@@ -293,7 +295,7 @@ function skillList(items){var ul=el('ul',{'class':'skills'});items.slice(0,SHOWN
   return el('div',{},[ul,el('details',{},[el('summary',{},[(items.length-SHOWN)+' '+W().more]),more])])}
 function render(job,name){var J=D.J[job],w=W();answer.innerHTML='';
   answer.appendChild(el('h2',{},[name+W().colon+J[0].map(function(s,i){return lab(s)+' ('+w[J[1][i]]+')'}).join(', ')]));
-  if(J[3]>=0){answer.appendChild(el('p',{'class':'unknown'},[w.reach+W().colon+w.unknown+' — '+S[J[3]]]));return}
+  if(J[3]){answer.appendChild(el('p',{'class':'unknown'},[w.reach+W().colon+w.noRoute]));return}
   answer.appendChild(el('p',{},[w.reach+W().colon+J[2].length]));
   J[2].forEach(function(r){var G=D.G[r[3]],skills=D.R[String(G[0])]||[],sec=el('section',{'class':'reach'});
     sec.appendChild(el('h3',{},[lab(r[0])+' ('+r[1]+' '+(r[1]===1?w.move:w.moves)+')']));
