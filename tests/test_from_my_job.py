@@ -189,6 +189,27 @@ def test_page_is_compact_and_byte_identical(g, page):
     assert "cdn" not in html.lower() and "<script src" not in html
 
 
+def test_the_build_writes_the_page_byte_identical_whatever_the_hash_seed(built, built_dir, tmp_path):
+    """Written with the other pages (render_site, as the build does), the same bytes under two hash seeds."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys; from aicareers.analytics.cli import load_graph; from aicareers.html.pages import write_pages; "
+              "print([p.name for p in write_pages(load_graph(sys.argv[1]), sys.argv[2], site=True)][-1])")
+    digests = []
+    for seed in ("1", "4242"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script, str(built_dir / "ai-careers.nq"), str(out)], env=env,
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout.strip() == "from-my-job.html"
+        digests.append(hashlib.sha256((out / "from-my-job.html").read_bytes()).hexdigest())
+    assert digests[0] == digests[1]
+
+
 def choose(opened, typed: str, arrows: int = 0):
     box = opened.page.locator("#job")
     box.fill("")

@@ -262,11 +262,11 @@ def _run(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{n:,} {kind}" for kind, n in fw["counts"].items())
         print(f"{fw['title']} {fw['version']}: {counts}")
     if html:
-        from .html.pages import remove_stale_pages, render_pages
+        from .html.pages import remove_stale_pages, render_site
 
         # the graph files, the report and the pages switch together (aicareers.atomic.write_set):
         # a kill cannot leave a new graph beside old pages
-        pages = render_pages(result.projection(), lang=getattr(args, "lang", "fr"))
+        pages = render_site(result.projection(), lang=getattr(args, "lang", "fr"))
         write_set(args.out, {**result.files, **{f"html/{name}": page for name, page in pages.items()}})
         remove_stale_pages(Path(args.out) / "html", pages)
     print(f"built {result.report['triples']} triples into {args.out}/: {', '.join(result.files)}")

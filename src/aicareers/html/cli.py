@@ -31,6 +31,6 @@ def _run(args: argparse.Namespace) -> int:
 
     check_writable(args.out)  # before the build, not after it
 
-    written = write_pages(project(build(out_dir=None).graph), args.out, lang=args.lang)
+    written = write_pages(project(build(out_dir=None).graph), args.out, lang=args.lang, site=True)
     print(f"wrote {len(written)} pages into {args.out}/: {', '.join(p.name for p in written)}")
     return 0

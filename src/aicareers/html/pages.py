@@ -8,11 +8,13 @@ writes, all at once and byte-identical from one build to the next:
   missions, trainings, salaries, evolution paths, the ESCO occupations it maps to...) and the
   programmes its training routes go through, with every projection edge among them;
 - ``profile-<id>.html`` for each role: its whole profile as text (:mod:`aicareers.html.profiles`);
-- ``from-my-job.html``: type a job title, see the AI roles reachable from it
-  (:mod:`aicareers.html.from_my_job`, the answers of ``aicareers from``);
 - ``career-paths.html``: the roles that take part in an evolution move (``aic:canEvolveTo``) and
   the moves; each move's tooltip lists its skill gap (:func:`skill_gap`: the rule of
   :mod:`aicareers.analytics.gap`).
+
+:func:`render_site` adds the pages that answer a question, as the build and ``aicareers html``
+write them: ``from-my-job.html``, type a job title and see the AI roles reachable from it
+(:mod:`aicareers.html.from_my_job`, the answers of ``aicareers from``).
 
 Each page is a pyvis network rendered (``generate_html``, ``cdn_resources="in_line"``) through
 this package's template (:mod:`aicareers.html.controls`) rather than pyvis's own, which loads
@@ -373,18 +375,25 @@ def render_pages(graph: nx.MultiDiGraph, *, lang: str = "fr") -> dict[str, str]:
     reasons = mapping_reasons(graph)
     for iri, name in profiles.items():
         pages[name] = render_profile(graph, iri, profiles, lang=lang, graph_page=rolepages[iri], reasons=reasons)
-    pages[FROM_MY_JOB] = render_from_my_job(graph, lang=lang)
     return pages
 
 
-def write_pages(nx_graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, lang: str = "fr") -> list[Path]:
+def render_site(graph: nx.MultiDiGraph, *, lang: str = "fr") -> dict[str, str]:
+    """Every page of ``graph/html/``: :func:`render_pages` (the graph and profile pages), then the
+    pages that answer a question, ``from-my-job.html`` (:mod:`aicareers.html.from_my_job`)."""
+    return {**render_pages(graph, lang=lang), FROM_MY_JOB: render_from_my_job(graph, lang=lang)}
+
+
+def write_pages(nx_graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, lang: str = "fr", site: bool = False) -> list[Path]:
     """Render every page, then write them into ``out_dir``; returns their paths.
+
+    With ``site``, the pages that answer a question too (:func:`render_site`), as the build writes them.
 
     Nothing is written until every page is rendered; role pages left by an earlier build for a
     role that is gone are removed.
     """
     out_dir = Path(out_dir)
-    pages = render_pages(nx_graph, lang=lang)
+    pages = (render_site if site else render_pages)(nx_graph, lang=lang)
     write_set(out_dir, pages)
     remove_stale_pages(out_dir, pages)
     return [out_dir / name for name in pages]
