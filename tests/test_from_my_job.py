@@ -255,6 +255,9 @@ def test_page_in_a_browser(browser, page, answer, size):
         want = expected(answer("data scientist"), "en")
         assert [[g_[0], g_[1], g_[3]] for g_ in got] == [[w[0], w[1], w[3]] for w in want]
         assert [bool(g_[2]) for g_ in got] == [w[2] is not None for w in want]  # "unknown" said, never "0"
+        headings = opened.js("Array.from(document.querySelectorAll('section.reach h4')).map(h => h.textContent).filter(t => t.startsWith('Skills'))")
+        assert headings[:4] == ["Skills that carry over (10)", "Skills to acquire, essential first (131)",
+                                "Skills that carry over", "Skills to acquire, essential first (at most 81)"]
         assert opened.controls_outside_viewport() == []
         assert opened.identifiers_in_text() == []
         assert opened.errors == [] and opened.foreign_requests() == []

@@ -164,7 +164,7 @@ SCRIPT_TEXT = {
            "unknownHeld": "inconnu : aucune source ne donne de compétence de ce point de départ",
            "noneCarried": "aucune : ce point de départ n’a aucune des compétences du rôle", "noneAcquire": "aucune",
            "noTraining": "aucune formation du graphe ne les couvre (les formations sont liées aux rôles, pas aux compétences)",
-           "noRoute": "inconnu : aucune source ne donne de chemin depuis ce métier vers un rôle du graphe",
+           "atMost": "au plus", "noRoute": "inconnu : aucune source ne donne de chemin depuis ce métier vers un rôle du graphe",
            "heldThrough": "acquise via", "from": "depuis", "unknown": "inconnu", "colon": " : ",
            "match": {"exact": "correspondance exacte", "close": "correspondance proche", "broad": "correspondance large", "itself": "lui-même"},
            "hop": ["correspondance", "mobilité du référentiel", "évolution citée par un article"],
@@ -177,7 +177,7 @@ SCRIPT_TEXT = {
            "unknownHeld": "unknown: no source gives a skill of this starting point",
            "noneCarried": "none: this starting point has none of the role's skills", "noneAcquire": "none",
            "noTraining": "no training in the graph covers them (trainings are linked to roles, not skills)",
-           "noRoute": "unknown: no source gives a route from this job to a role of the graph",
+           "atMost": "at most", "noRoute": "unknown: no source gives a route from this job to a role of the graph",
            "heldThrough": "held through", "from": "from", "unknown": "unknown", "colon": ": ",
            "match": {"exact": "exact match", "close": "close match", "broad": "broad match", "itself": "itself"},
            "hop": ["mapping", "framework mobility", "evolution stated by an article"],
@@ -304,13 +304,13 @@ function render(job,name){var J=D.J[job],w=W();answer.innerHTML='';
         ol.appendChild(el('li',{},[lab(prev)+(h[0]===0?' = ':' → ')+lab(h[1])+' ('+w.hop[h[0]]+(detail?', '+detail:'')+')',sources(h[3])]));prev=h[1]});
       p.appendChild(ol);sec.appendChild(p)});
     var from=lab(G[1]),carried={};G[3].forEach(function(c){carried[c[0]]=c[1]});
-    sec.appendChild(el('h4',{},[w.carried]));
+    sec.appendChild(el('h4',{},[w.carried+(G[2]?'':' ('+G[3].length+')')]));
     if(G[2]&1){sec.appendChild(el('p',{'class':'carried'},[w.unknownRequired]))}
     else if(G[2]&2){sec.appendChild(el('p',{'class':'carried'},[w.unknownHeld+' ('+from+')']))}
     else if(!G[3].length){sec.appendChild(el('p',{'class':'carried'},[w.noneCarried]))}
     else{var c=skillList(G[3].map(function(x){return skillItem(skills[x[0]],' ; '+w.heldThrough+' '+S[x[1]])}));c.classList.add('carried');sec.appendChild(c)}
-    sec.appendChild(el('h4',{},[w.acquire]));
     var todo=[];skills.forEach(function(s,i){if(!(i in carried))todo.push(s)});
+    sec.appendChild(el('h4',{},[w.acquire+(G[2]&1?'':' ('+(G[2]&2?w.atMost+' ':'')+todo.length+')')]));
     if(G[2]&1){sec.appendChild(el('p',{'class':'acquire'},[w.unknownRequired]))}
     else if(!todo.length){sec.appendChild(el('p',{'class':'acquire'},[w.noneAcquire]))}
     else{var a=skillList(todo.map(function(s){return skillItem(s)}));a.classList.add('acquire');sec.appendChild(a)}
