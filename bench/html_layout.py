@@ -20,6 +20,13 @@ answered in the page): its size, the milliseconds to an interactive page (the se
 ready), to the suggestions for a typed name, and to the answer for "data scientist" (the
 longest of the tests' answers) once picked.
 
+One run (2 shared cores)::
+
+    page | 437 kB | generated in 19.3 s
+    interactive | 521 ms | from navigation start
+    suggestions | 69 ms | for 'data scien'
+    answer | 34 ms | 10 roles rendered
+
 ``--compare`` also runs each size in the other mode (in-page physics for large graphs,
 precomputed positions for small ones), with a time limit, to show where the threshold lies.
 

@@ -184,7 +184,7 @@ def test_page_is_compact_and_byte_identical(g, page):
     from aicareers.html.from_my_job import render_from_my_job
 
     html = page.read_text(encoding="utf-8")
-    assert len(html.encode()) < 1_000_000  # 445 kB for 2604 titles when written
+    assert len(html.encode()) < 1_000_000  # 437 kB for 2604 titles when written
     assert render_from_my_job(g, lang="fr") == html
     assert "cdn" not in html.lower() and "<script src" not in html
 
