@@ -19,6 +19,9 @@ The rules, in order:
 
 Several entities with the name raise :class:`AmbiguousNameError`, unless exactly one has the
 preferred namespace (the project's own skill before an ESCO one of the same name).
+:func:`resolve_names` gives them all instead (a job title that ROME, ESCO and O*NET share), and
+with ``typos`` reads a name close to one spelling only as that spelling; :func:`named_index`
+applies rules 1 and 2 to every label at once (a page that answers every name in advance).
 
 >>> roles = {"https://w3id.org/ai-careers/id/role/prompt-engineer": ["Prompt engineer", "Ingénieur de requête"],
 ...          "https://w3id.org/ai-careers/id/role/system-engineer": ["System engineer"]}

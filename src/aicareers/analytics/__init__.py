@@ -17,6 +17,9 @@ What is where:
   :func:`cheapest_path` over ``aic:canEvolveTo`` (a step costs the skills to acquire).
 - :mod:`~aicareers.analytics.gap`: :func:`skill_gap` (to acquire, carried over, missions served)
   and :func:`trainings_for` (learning routes that cover skills).
+- :mod:`~aicareers.analytics.from_job`: :func:`find_job` (any job title: a role, an ESCO, ROME or
+  O*NET title) and :func:`reachable_roles` (the roles reachable from it, by which moves, each with
+  its :func:`skill_gap`), the answer of ``aicareers from``.
 - :mod:`~aicareers.analytics.similarity`: :func:`role_similarity` (Jaccard, IDF-weighted) and
   :func:`nearest_roles`.
 - :mod:`~aicareers.analytics.rank`: :func:`rank_skills` (degree, betweenness, PageRank) and
@@ -46,6 +49,7 @@ _NAMES = {
     "Fact": "explain", "Ref": "explain",
     "Gap": "gap", "GapSkill": "gap", "TrainingCoverage": "gap", "skill_gap": "gap", "trainings_for": "gap",
     "AmbiguousNameError": "names", "UnknownNameError": "names", "find_node": "names", "normalise": "names",
+    "find_job": "from_job", "reachable_roles": "from_job",
     "EvolutionPath": "paths", "Step": "paths", "cheapest_path": "paths", "evolution_paths": "paths",
     "path_between": "paths",
     "Community": "rank", "RankedSkill": "rank", "communities": "rank", "rank_skills": "rank",
@@ -86,12 +90,14 @@ __all__ = [
     "communities",
     "evolution_paths",
     "export",
+    "find_job",
     "find_node",
     "held_skills",
     "nearest_roles",
     "normalise",
     "path_between",
     "rank_skills",
+    "reachable_roles",
     "role_similarity",
     "role_skills",
     "skill_classes",
