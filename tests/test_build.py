@@ -255,7 +255,7 @@ def test_the_ontology_header_carries_what_pylode_renders(ontology):
     assert all(header.values()), [p for p, v in header.items() if not v]
     assert header[VANN.preferredNamespacePrefix] == {Literal("aic")}
     assert header[VANN.preferredNamespaceUri] == {Literal(str(AIC))}
-    assert header[OWL.versionIRI] == {URIRef("https://w3id.org/ai-careers/ontology/0.1.0")}
+    assert header[OWL.versionIRI] == {URIRef("https://w3id.org/ai-careers/ontology/0.2.0")}
     assert {t.language for t in header[DCTERMS.title]} == {"fr", "en"}
 
 

@@ -99,6 +99,9 @@ def _same_outputs(rdflib_build, fast_build) -> None:
     assert fast_build.files["ai-careers.nq"] == rdflib_build.files["ai-careers.nq"]
     assert fast_build.files["build-report.json"] == rdflib_build.files["build-report.json"]
     assert fast_build.files["build-report.md"] == rdflib_build.files["build-report.md"]
+    # the documentation pages, the shapes' examples included: the same bytes from either store
+    assert fast_build.files["docs/ontology.html"] == rdflib_build.files["docs/ontology.html"]
+    assert fast_build.files["docs/shapes.html"] == rdflib_build.files["docs/shapes.html"]
     # Turtle, TriG, JSON-LD: other bytes, the same graph (blank nodes: the ontology's lists).
     expected = _graphs(rdflib_build.files["ai-careers.nq"], "nquads")
     assert _same_graphs(_graphs(fast_build.files["ai-careers.trig"], "trig"), expected)

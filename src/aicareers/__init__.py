@@ -14,4 +14,4 @@ The package is split by concern:
 - :mod:`aicareers.cli`: the ``aicareers`` command.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

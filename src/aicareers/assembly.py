@@ -34,6 +34,7 @@ OUTPUT_NAMES = (
     "build-report.json",
     "build-report.md",
     "docs/ontology.html",  # aicareers.ontodoc.DOC_NAME
+    "docs/shapes.html",  # aicareers.shapedoc.SHAPES_DOC_NAME
 )
 #: Namespaces whose classes the report counts.
 REPORTED_NAMESPACES = (str(AIC), str(ESCO), str(SCHEMA))

@@ -9,7 +9,9 @@ Outputs (all deterministic, byte-identical from one build to the next):
 - ``build-report.json`` and ``build-report.md``: each framework's version and counts, counts per
   class and per source, and warnings;
 - ``docs/ontology.html``: the ontology's documentation, every class and property with its label
-  and definition, in English (:mod:`aicareers.ontodoc`, pyLODE).
+  and definition, in English (:mod:`aicareers.ontodoc`, pyLODE), linked to
+- ``docs/shapes.html``: the SHACL shapes in words, and an example of each class from the graph
+  (:mod:`aicareers.shapedoc`).
 
 With no download given, the frameworks come from their committed AI-careers slices
 (``facts/esco``, ``facts/rome``, ``facts/onet``); ``--esco``, ``--rome`` and ``--onet`` merge whole
@@ -169,7 +171,7 @@ def build_rdflib(out_dir, *, facts_dir, ontology, shapes, frameworks, selections
     from . import iris
     from .assembly import Build, Stopwatch, make_report, report_files
     from .atomic import write_set
-    from .ontodoc import DOC_NAME, ontology_html
+    from .shapedoc import documentation
     from .serialize import to_jsonld, to_nquads, to_trig, to_turtle, union_graph
     from .validate import check_graph
 
@@ -195,7 +197,8 @@ def build_rdflib(out_dir, *, facts_dir, ontology, shapes, frameworks, selections
         files[name] = render()
         clock.lap(name)
     files.update(report_files(report))
-    files[DOC_NAME] = ontology_html(ontology)  # in the output set: it switches with the graph it documents
+    # in the output set: the pages switch with the graph they document
+    files.update(documentation(ontology, shapes, graph))
     clock.lap("docs")
     if out_dir is not None:
         write_set(out_dir, files)

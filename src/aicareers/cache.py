@@ -89,13 +89,14 @@ _MEMO_SIZE = 64
 
 
 def cache_dir() -> Path:
-    """The cache folder: ``$AICAREERS_CACHE``, else ``.aicareers-cache`` at the project's root.
+    """The cache folder: ``$AICAREERS_CACHE``, else :data:`aicareers.paths.CACHE_DIR`
+    (``.aicareers-cache`` at the project's root in a clone, the user's cache folder for a wheel).
 
-    >>> cache_dir() == Path(os.environ.get(ENV) or paths.PROJECT_ROOT / ".aicareers-cache")
+    >>> cache_dir() == Path(os.environ.get(ENV) or paths.CACHE_DIR)
     True
     """
     configured = os.environ.get(ENV)
-    return Path(configured) if configured else paths.PROJECT_ROOT / ".aicareers-cache"
+    return Path(configured) if configured else paths.CACHE_DIR
 
 
 def _note(message: str) -> None:

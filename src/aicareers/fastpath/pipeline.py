@@ -13,7 +13,7 @@ Step by step (``Build.timings`` has the seconds of each):
 4. **report**, then **render**: N-Quads are the sorted lines (the same bytes as the rdflib path);
    Turtle and TriG come from Oxigraph's serialisers fed with sorted input; JSON-LD from a
    streaming writer (:mod:`aicareers.fastpath.render`). Nothing is parsed twice by rdflib.
-5. **docs**: the ontology's documentation page (:mod:`aicareers.ontodoc`), as on the rdflib path.
+5. **docs**: the ontology's and the shapes' pages (:mod:`aicareers.shapedoc`), as on the rdflib path.
 6. **write**: every file at once, atomically, as on the rdflib path.
 """
 
@@ -30,7 +30,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from .. import iris, paths
 from ..atomic import write_set
 from ..namespaces import AIC, ESCO, SCHEMA, bind_prefixes
-from ..ontodoc import DOC_NAME, ontology_html
+from ..shapedoc import documentation
 from ..serialize import to_nquads, union_graph
 from ..store import dataset_over
 from .render import (
@@ -220,7 +220,7 @@ def build_oxigraph(
         clock.lap(name)
     del union
     files.update(report_files(report))
-    files[DOC_NAME] = ontology_html(ontology)  # as on the rdflib path: part of the output set
+    files.update(documentation(ontology, shapes, dataset))  # as on the rdflib path: part of the output set
     clock.lap("docs")
     if out_dir is not None:
         write_set(out_dir, files)
