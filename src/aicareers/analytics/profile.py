@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .explain import Fact, Ref, edge_facts, merge, ref
-from .names import as_node
-from .skills import MATCHES, OCCUPATION_TYPES, SkillEvidence, occupations, skill_profile
+from .skills import MATCHES, OCCUPATION_TYPES, SkillEvidence, as_job, mapping_facts, occupations, skill_profile
 
 #: Task predicates in the order a profile lists them.
 TASK_EDGES = ("aic:hasTask", "aic:coreTask", "aic:supplementalTask", "aic:emergingTask")
@@ -166,8 +165,9 @@ def _roles_mapping_to(g: nx.MultiDiGraph, occupation: str) -> tuple[Ref, ...]:
 
 
 def role_profile(g: nx.MultiDiGraph, role: str) -> RoleProfile:
-    """The profile of ``role`` (a key or a name): see the module docstring."""
-    role = as_node(g, role)
+    """The profile of ``role`` (a key or a name; or a framework occupation's key, which is its own
+    occupation): see the module docstring."""
+    role = as_job(g, role)
     me = ref(g, role)
     occs = occupations(g, role)
     missions = []
@@ -178,7 +178,7 @@ def role_profile(g: nx.MultiDiGraph, role: str) -> RoleProfile:
     tasks, technologies, preparation, moves = [], [], [], []
     for occupation, match, predicate in occs:
         via = ref(g, occupation)
-        mapping = tuple(edge_facts(g, role, occupation, predicate))
+        mapping = tuple(mapping_facts(g, role, occupation, predicate))
         data = g.nodes[occupation]
         for _, item, k in g.out_edges(occupation, keys=True):
             if k in TASK_EDGES:
