@@ -164,9 +164,10 @@ def _roles_mapping_to(g: nx.MultiDiGraph, occupation: str) -> tuple[Ref, ...]:
                          if k in MATCHES and g.nodes[u].get("type") == "role"}, key=lambda r: r.label_en))
 
 
-def role_profile(g: nx.MultiDiGraph, role: str) -> RoleProfile:
+def role_profile(g: nx.MultiDiGraph, role: str, classes=None) -> RoleProfile:
     """The profile of ``role`` (a key or a name; or a framework occupation's key, which is its own
-    occupation): see the module docstring."""
+    occupation): see the module docstring. ``classes`` (:func:`~aicareers.analytics.skills.skill_classes`)
+    saves recomputing them when profiling many jobs."""
     role = as_job(g, role)
     me = ref(g, role)
     occs = occupations(g, role)
@@ -213,7 +214,7 @@ def role_profile(g: nx.MultiDiGraph, role: str) -> RoleProfile:
                               m.position if m.position is not None else 10**6, m.other.label_en))
     # The skills are role_skills' (the definition every analysis counts by); those a source says
     # the role does not need are kept apart, with both sides, rather than dropped.
-    every = skill_profile(g, role).values()
+    every = skill_profile(g, role, classes=classes).values()
     return RoleProfile(me, tuple((ref(g, o), m) for o, m, _ in occs), sort_skills(s for s in every if s.needed),
                        tuple(missions), tuple(tasks), tuple(technologies), tuple(preparation), tuple(moves),
                        sort_skills(s for s in every if not s.needed))
