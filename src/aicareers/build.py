@@ -268,7 +268,7 @@ def _run(args: argparse.Namespace) -> int:
         # a kill cannot leave a new graph beside old pages
         from .salary_claims import read_claims
 
-        pages = render_pages(result.projection(), lang=getattr(args, "lang", "fr"), claims=read_claims(result.dataset))
+        pages = render_pages(result.projection(), lang=getattr(args, "lang", "fr"), claims=read_claims(result.graph))
         write_set(args.out, {**result.files, **{f"html/{name}": page for name, page in pages.items()}})
         remove_stale_pages(Path(args.out) / "html", pages)
     print(f"built {result.report['triples']} triples into {args.out}/: {', '.join(result.files)}")

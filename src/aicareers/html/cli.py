@@ -34,6 +34,6 @@ def _run(args: argparse.Namespace) -> int:
     from ..salary_claims import read_claims
 
     built = build(out_dir=None)
-    written = write_pages(project(built.graph), args.out, lang=args.lang, claims=read_claims(built.dataset))
+    written = write_pages(project(built.graph), args.out, lang=args.lang, claims=read_claims(built.graph))
     print(f"wrote {len(written)} pages into {args.out}/: {', '.join(p.name for p in written)}")
     return 0

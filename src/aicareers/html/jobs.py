@@ -279,7 +279,7 @@ def job_page_name(g: nx.MultiDiGraph, iri: str) -> str:
     kind = data.get("type", "")
     last = iri.rstrip("/").rsplit("/", 1)[-1]
     if kind == "esco-occupation":
-        stem = "esco-" + (data.get("label_en") or last)
+        stem = "esco-" + (data.get("label_en") or last).lower()
     elif kind in OCCUPATION_TYPES:
         stem = OCCUPATION_TYPES[kind].replace("*", "").lower() + "-" + (data.get("notation") or last)
     else:
