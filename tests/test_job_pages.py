@@ -174,6 +174,16 @@ def test_the_esco_data_scientist_has_a_page_with_its_essential_skills(g, site):
     assert "No source gives a salary for data scientist." in block(html, "en")
 
 
+def test_mapping_reasons_are_in_the_pages_language(site):
+    html = page(site, "ai-architect.html")
+    assert ("(correspondance proche) <span class=\"note\">— <span>Le concepteur de systèmes intelligents TIC (ingénieur ou "
+            "concepteur en IA) conçoit des systèmes d&#39;IA : c&#39;est ce que fait l&#39;architecte d&#39;IA.</span>") in block(html, "fr")
+    assert "ICT intelligent systems designer (AI engineer/designer) designs AI systems" in block(html, "en")
+    data_scientist = block(page(site, "esco-ict-intelligent-systems-designer.html"), "fr")
+    assert "Le même métier" not in data_scientist and "raison en anglais" not in data_scientist
+    assert "ESCO 1.1.1 n&#39;a pas de prompt engineer ; concepteur de systèmes intelligents TIC" in data_scientist
+
+
 def test_other_names_and_the_definition_with_its_sources(site):
     html = page(site, "prompt-engineer.html")
     assert "<strong>Other names</strong>: ingénieur de requête, prompt engineer, query engineer" in block(html, "en")

@@ -166,9 +166,9 @@ TEMPLATE = """<!DOCTYPE html>
   <h2>{{ t[l].definition }}</h2>
   {% if definition[l].text %}<p{% if definition[l].lang != l %} lang="{{ definition[l].lang }}"{% endif %}>{{ definition[l].text }}{{ definition_notes[l] }}</p>{% else %}<p class="unknown">{{ t[l].unknown }}</p>{% endif %}
   {% if occupations %}<h2>{{ t[l].frameworks }}</h2>
-  <ul>{% for o in occupations %}<li>{{ o.framework }}{{ t[l].colon }} <a data-keep-lang href="{{ o.page }}">{{ o.label[l] }}</a> ({{ o.match[l] }}){% if o.reason %} <span class="note">— <span lang="en">{{ o.reason }}</span>{% if l != 'en' %} {{ t[l].reason_lang }}{% endif %}</span>{% endif %}</li>{% endfor %}</ul>{% endif %}
+  <ul>{% for o in occupations %}<li>{{ o.framework }}{{ t[l].colon }} <a data-keep-lang href="{{ o.page }}">{{ o.label[l] }}</a> ({{ o.match[l] }}){% if o.reason %} <span class="note">— <span{% if o.reason[l].lang != l %} lang="{{ o.reason[l].lang }}"{% endif %}>{{ o.reason[l].text }}</span>{% if o.reason[l].lang != l %} {{ t[l].reason_lang }}{% endif %}</span>{% endif %}</li>{% endfor %}</ul>{% endif %}
   {% if mapped_roles is not none %}<h2>{{ t[l].mapped_roles }} ({{ mapped_roles|length }})</h2>
-  {% if mapped_roles %}<ul>{% for o in mapped_roles %}<li><a data-keep-lang href="{{ o.page }}">{{ o.label[l] }}</a> ({{ o.match[l] }}){% if o.reason %} <span class="note">— <span lang="en">{{ o.reason }}</span>{% if l != 'en' %} {{ t[l].reason_lang }}{% endif %}</span>{% endif %}</li>{% endfor %}</ul>{% else %}<p>{{ t[l].none }}</p>{% endif %}{% endif %}
+  {% if mapped_roles %}<ul>{% for o in mapped_roles %}<li><a data-keep-lang href="{{ o.page }}">{{ o.label[l] }}</a> ({{ o.match[l] }}){% if o.reason %} <span class="note">— <span{% if o.reason[l].lang != l %} lang="{{ o.reason[l].lang }}"{% endif %}>{{ o.reason[l].text }}</span>{% if o.reason[l].lang != l %} {{ t[l].reason_lang }}{% endif %}</span>{% endif %}</li>{% endfor %}</ul>{% else %}<p>{{ t[l].none }}</p>{% endif %}{% endif %}
   <h2>{{ t[l].missions }} ({{ missions|length }})</h2>
   {% if missions %}<ol>{% for m in missions %}<li>{{ m.label[l] }}{{ m.notes[l] }}</li>{% endfor %}</ol>{% else %}<p>{{ t[l].none }}</p>{% endif %}
   {% for section in ('essential', 'optional', 'qualities') %}
@@ -311,9 +311,22 @@ def _local(pages: dict[str, str], key: str) -> str | None:
     return page.split("/", 1)[1] if page else None
 
 
-def mapping_reasons(g: nx.MultiDiGraph) -> dict[tuple[str, str], str]:
-    """The project's reason for each role -> occupation mapping (projection edges' ``reason_en``)."""
-    return {(u, v): d["reason_en"] for u, v, d in g.edges(data=True) if d.get("reason_en")}
+def mapping_reasons(g: nx.MultiDiGraph) -> dict[tuple[str, str], dict]:
+    """The project's reason for each role -> occupation mapping, per page language:
+    ``{"fr": {"text", "lang"}, "en": ...}`` (``reason_fr``, else the English one, said to be English).
+
+    >>> from aicareers.analytics._examples import example_graph
+    >>> reasons = mapping_reasons(example_graph())
+    >>> sorted({r["fr"]["lang"] for r in reasons.values()}) in ([], ["en"], ["en", "fr"], ["fr"])
+    True
+    """
+    reasons = {}
+    for u, v, d in g.edges(data=True):
+        if d.get("reason_en"):
+            fr = d.get("reason_fr", "")
+            reasons[(u, v)] = {"en": {"text": d["reason_en"], "lang": "en"},
+                               "fr": {"text": fr or d["reason_en"], "lang": "fr" if fr else "en"}}
+    return reasons
 
 
 def move_pairs(g: nx.MultiDiGraph, profiles: dict) -> list[tuple[str, str]]:
@@ -368,12 +381,12 @@ def job_context(g: nx.MultiDiGraph, job: str, pages: dict[str, str], *, claims=N
 
     definition_notes = notes.refs(node_facts(g, job))
     occupations = [{"framework": OCCUPATION_TYPES.get(o.type, ""), "label": _both(o), "match": _match(m),
-                    "page": _local(pages, o.key), "reason": reasons.get((job, o.key), "")}
+                    "page": _local(pages, o.key), "reason": reasons.get((job, o.key))}
                    for o, m in profile.occupations if o.key != job]
     mapped_roles = None
     if not is_role:
         mapped_roles = sorted(({"label": _both(ref(g, u)), "match": _match(MATCHES[k]), "page": _local(pages, u),
-                                "reason": reasons.get((u, job), "")}
+                                "reason": reasons.get((u, job))}
                                for u, _, k in g.in_edges(job, keys=True)
                                if k in MATCHES and g.nodes[u].get("type") == "role"), key=lambda r: r["label"]["en"])
     # In page order, so that notes are numbered as a reader meets them.
