@@ -23,7 +23,7 @@ from aicareers.store import load_dataset
 
 #: The names of the build's output set: the graph files, the report and (some of) the pages.
 NAMES = list(OUTPUT_NAMES) + ["html/index.html", "html/career-paths.html", "html/role-prompt-engineer.html",
-                              "html/profile-prompt-engineer.html"]
+                              "html/jobs/prompt-engineer.html"]
 OLD = {name: f"old {name}\n".encode() for name in NAMES}
 NEW = {name: f"new {name}\n".encode() for name in NAMES}
 KILLED = 137

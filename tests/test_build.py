@@ -44,7 +44,7 @@ def test_two_builds_in_fresh_processes_give_byte_identical_files(tmp_path):
              for folder in ("a", "b")}
     assert files["a"] == files["b"]
     assert set(OUTPUT_NAMES) <= set(files["a"]) and "html/index.html" in files["a"]
-    assert "html/role-prompt-engineer.html" in files["a"] and "html/profile-prompt-engineer.html" in files["a"]
+    assert "html/role-prompt-engineer.html" in files["a"] and "html/jobs/prompt-engineer.html" in files["a"]
     differ = [name for name in files["a"] if (tmp_path / "a" / name).read_bytes() != (tmp_path / "b" / name).read_bytes()]
     assert not differ, f"differ between hash seeds 1 and 2: {differ}"
 

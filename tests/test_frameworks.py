@@ -110,12 +110,3 @@ def test_the_profile_command(cli, capsys):
     data = json.loads(capsys.readouterr().out)
     assert {o["framework"] for o in data["occupations"]} == {"ESCO", "ROME", "O*NET"}
     assert data["skills"][0]["strength"] == "essential"
-
-
-def test_the_profile_page_lists_essential_skills_with_their_sources(g):
-    from aicareers.html.profiles import render_profile
-
-    html = render_profile(g, "https://w3id.org/ai-careers/id/role/ai-architect", {})
-    assert "Optimiser les performances des systèmes d&#39;IA" in html
-    assert "ROME 4.0 460 (France Travail, ROME 4.0): M1889 aic:coreSkill" in html
-    assert "Compétences essentielles (54)" in html and "Essential skills (54)" in html

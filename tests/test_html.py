@@ -50,8 +50,8 @@ def expected_graph(graph, name):
 
 
 def graph_pages(written):
-    """The pages that draw a graph (the profile pages are text: tests/test_frameworks.py)."""
-    return [p for p in written if not p.name.startswith("profile-")]
+    """The pages that draw a graph (the job pages, jobs/*.html, are text: tests/test_job_pages.py)."""
+    return [p for p in written if p.parent.name != "jobs"]
 
 
 def json_block(html: str, block: str):
@@ -68,9 +68,10 @@ def test_pages_written(graph, site):
     roles = [n for n, d in graph.nodes(data=True) if d["type"] == "role"]
     names = [p.name for p in written]
     assert names[:2] == ["index.html", "career-paths.html"]
-    assert sorted(names[2:]) == sorted(f"{kind}-{r.rsplit('/', 1)[-1]}.html" for r in roles for kind in ("role", "profile"))
-    assert all(p.parent == out and p.is_file() for p in written)
-    assert "role-prompt-engineer.html" in names and "profile-prompt-engineer.html" in names
+    graphs = [p.name for p in graph_pages(written)]
+    assert sorted(graphs[2:]) == sorted(f"role-{r.rsplit('/', 1)[-1]}.html" for r in roles)
+    assert all(p.parent == out and p.is_file() for p in graph_pages(written))
+    assert "role-prompt-engineer.html" in names and (out / "jobs" / "prompt-engineer.html") in written
 
 
 def test_same_build_same_bytes(graph, site, tmp_path):
@@ -220,7 +221,7 @@ def test_cli(tmp_path, capsys):
     from aicareers.cli import main
 
     assert main(["html", "--out", str(tmp_path), "--lang", "en"]) == 0
-    assert "wrote 24 pages" in capsys.readouterr().out  # index, career paths, 11 roles x (graph, profile)
+    assert "wrote 140 pages" in capsys.readouterr().out  # index, career paths, 11 roles, 127 jobs (11 roles, 116 occupations)
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in html and json_block(html, "aic-config")["lang"] == "en"
 

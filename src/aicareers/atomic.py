@@ -24,9 +24,9 @@ the path before every write, rename and removal, and may stop the process right 
 >>> write_atomic(d / "a.txt", "bonjour\\n")
 >>> (d / "a.txt").read_text(encoding="utf-8")
 'bonjour\\n'
->>> write_set(d, {"b.txt": b"b", "sub/c.txt": b"c"})
+>>> write_set(d, {"b.txt": b"b", "sub/c.txt": b"c", "sub/deeper/d.txt": b"d"})
 >>> sorted(str(p.relative_to(d)) for p in d.rglob("*"))
-['a.txt', 'b.txt', 'sub', 'sub/c.txt']
+['a.txt', 'b.txt', 'sub', 'sub/c.txt', 'sub/deeper', 'sub/deeper/d.txt']
 """
 
 from __future__ import annotations
@@ -210,8 +210,12 @@ def recover(out_dir: str | os.PathLike) -> list[Path]:
         _finish(out_dir, journal)
     removed = []
     if out_dir.is_dir():
-        # the folder and its sub-folders (html/), not deeper: `--out .` must not sweep a whole tree
-        folders = [out_dir] + sorted(p for p in out_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+        # the folder, its sub-folders (html/) and theirs (html/jobs/), not deeper: `--out .` must
+        # not sweep a whole tree
+        def subfolders(folder: Path) -> list[Path]:
+            return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+        folders = [out_dir] + [f for sub in subfolders(out_dir) for f in (sub, *subfolders(sub))]
         for folder in folders:
             for leftover in sorted(folder.glob(".*.tmp")):
                 if leftover.is_file() and _TEMPORARY.match(leftover.name):

@@ -269,7 +269,9 @@ def _run(args: argparse.Namespace) -> int:
 
         # the graph files, the report and the pages switch together (aicareers.atomic.write_set):
         # a kill cannot leave a new graph beside old pages
-        pages = render_site(result.projection(), lang=getattr(args, "lang", "fr"))
+        from .salary_claims import read_claims
+
+        pages = render_site(result.projection(), lang=getattr(args, "lang", "fr"), claims=read_claims(result.graph))
         write_set(args.out, {**result.files, **{f"html/{name}": page for name, page in pages.items()}})
         remove_stale_pages(Path(args.out) / "html", pages)
     print(f"built {result.report['triples']} triples into {args.out}/: {', '.join(result.files)}")

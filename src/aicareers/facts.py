@@ -341,11 +341,12 @@ def _or_none(mint, value):
 
 
 def _mapping(record: "Record", name: str, i: int, item) -> tuple[URIRef, URIRef, Literal]:
-    """One ``{match, <target>, why}`` of a mapping field: (match predicate, target IRI, reason)."""
+    """One ``{match, <target>, why[, why_fr]}`` of a mapping field: (match predicate, target IRI,
+    the reasons: English, then French when given)."""
     targets = MAPPING_TARGETS[name]
     keys = set(item) if isinstance(item, dict) else set()
     given = keys & set(targets)
-    if not isinstance(item, dict) or len(given) != 1 or keys != {"match", "why"} | given:
+    if not isinstance(item, dict) or len(given) != 1 or keys - {"why_fr"} != {"match", "why"} | given:
         raise _fail(record, f"{name}[{i}]", "expected {match, " + "|".join(targets) + ", why}")
     if item["match"] not in MATCHES:
         raise _fail(record, f"{name}[{i}].match", f"unknown match {item['match']!r}; expected one of {', '.join(MATCHES)}")
@@ -354,10 +355,15 @@ def _mapping(record: "Record", name: str, i: int, item) -> tuple[URIRef, URIRef,
     target = targets[key](str(value)) if isinstance(value, (str, int)) else None
     if target is None:
         raise _fail(record, f"{name}[{i}].{key}", f"not {MAPPING_WHAT[name]}: {value!r}")
-    why = item["why"]
-    if not isinstance(why, str) or len(why.strip()) < 10:
-        raise _fail(record, f"{name}[{i}].why", "expected a one-line reason for the kind of match")
-    return MATCHES[item["match"]], target, Literal(" ".join(why.split()), lang="en")
+    whys = []
+    for field, lang in (("why", "en"), ("why_fr", "fr")):  # the reason in English, and in French if given
+        if field not in item:
+            continue
+        why = item[field]
+        if not isinstance(why, str) or len(why.strip()) < 10:
+            raise _fail(record, f"{name}[{i}].{field}", "expected a one-line reason for the kind of match")
+        whys.append(Literal(" ".join(why.split()), lang=lang))
+    return MATCHES[item["match"]], target, tuple(whys)
 
 
 # --------------------------------------------------------------------------------- to RDF
@@ -441,14 +447,15 @@ def _record_to_rdf(record: Record, facts: Facts, out: _Writer) -> list[Evidence]
                 out.state(role, f.predicate, node, source, quote)
                 quotes.append(Evidence(record.file, record.id, f.name, source.id, quote))
         elif f.type == "mapping":
-            for match, target, why in converted:
+            for match, target, whys in converted:
                 out.add(graph, node, match, target)
                 mapping = iris.mapping_iri(node, match, target)
                 out.add(graph, mapping, RDF.type, AIC.Mapping)
                 out.add(graph, mapping, AIC.mappingSubject, node)
                 out.add(graph, mapping, AIC.matchProperty, match)
                 out.add(graph, mapping, AIC.mappingTarget, target)
-                out.add(graph, mapping, AIC.mappingReason, why)
+                for why in whys:
+                    out.add(graph, mapping, AIC.mappingReason, why)
         elif f.type == "steps":
             for order, (program, part) in enumerate(converted, start=1):
                 step = iris.step_iri(node, order)

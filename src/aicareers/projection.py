@@ -273,7 +273,7 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     for mapping in graph.subjects(RDF.type, AIC.Mapping):
         triple = (graph.value(mapping, AIC.mappingSubject), graph.value(mapping, AIC.matchProperty),
                   graph.value(mapping, AIC.mappingTarget))
-        reasons[triple] = _text(graph, mapping, AIC.mappingReason, "en")
+        reasons[triple] = {lang: _text(graph, mapping, AIC.mappingReason, lang) for lang in ("en", "fr")}
     framework_moves = {}
     for move in graph.subjects(RDF.type, AIC.OccupationMove):
         framework_moves[(graph.value(move, AIC.fromOccupation), graph.value(move, AIC.toOccupation))] = move
@@ -303,7 +303,9 @@ def project(graph: Graph) -> nx.MultiDiGraph:
                 edge["tier"] = str(tier) if tier is not None else ""
                 edge["sources"] = [dict(edge["sources"][0], record=str(graph.value(move, AIC.sourceRecord) or move))]
             if (s, predicate, o) in reasons:
-                edge["reason_en"] = reasons[(s, predicate, o)]
+                edge["reason_en"] = reasons[(s, predicate, o)]["en"]
+                if reasons[(s, predicate, o)]["fr"]:
+                    edge["reason_fr"] = reasons[(s, predicate, o)]["fr"]
             if predicate == AIC.canEvolveTo and (s, o) in meanings:
                 move = meanings[(s, o)]
                 edge["meaning_fr"] = _text(graph, move, AIC.meaning, "fr")

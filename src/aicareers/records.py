@@ -44,7 +44,7 @@ class Field:
     - ``ref`` / ``refs``: the id (or ids) of records of the kinds in ``target`` (any kind if empty);
     - ``evidence``: a list of ``{source, quote}``; ``of``: a list of ``{role, source, quote}``;
     - ``mapping`` (fields ``esco``, ``rome``, ``onet``): the project's own links to a framework,
-      a list of ``{match: exact|close|broad|narrow, <target>, why}``, the target being ``iri``
+      a list of ``{match: exact|close|broad|narrow, <target>, why[, why_fr]}``, the target being ``iri``
       (ESCO), ``sheet`` or ``title`` (a ROME code or OGR code), ``code`` (O*NET-SOC), and ``why``
       the one-line reason for that kind of match;
     - ``steps``: a list of ``{program, part}`` (training paths).

@@ -51,7 +51,7 @@ import networkx as nx
 from .explain import Fact, Ref, edge_facts, merge, ref
 from .names import as_node
 from .profile import role_profile, sort_skills
-from .skills import ARTICLE_SKILL, MATCHES, SKILL_TYPES, SkillClasses, SkillEvidence, as_start, occupations, role_skills, skill_classes, skill_profile
+from .skills import ARTICLE_SKILL, MATCHES, SKILL_TYPES, as_job, SkillClasses, SkillEvidence, occupations, role_skills, skill_classes, skill_profile
 
 LEARNING_ROUTE = "aic:learningRoute"
 HAS_MISSION = "aic:hasMission"
@@ -248,7 +248,7 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str, memo: dict | Non
     >>> len(gap.to_acquire), [(s.label_en, s.required.broad_only) for s in gap.carried_over][:1]
     (0, [('Creativity', True)])
     """
-    a, b = as_start(g, from_role), as_node(g, to_role)  # a person may start from an occupation
+    a, b = as_job(g, from_role), as_job(g, to_role)  # a person may start from an occupation
     memo = {} if memo is None else memo
 
     def once(key, make):  # what many gaps on one unchanged graph share (a page answers them all)
@@ -266,15 +266,50 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str, memo: dict | Non
         served, facts = missions_served(g, required[key], missions)
         return GapSkill(required[key], held.get(key), served, facts)
 
-    order = [s.key for s in sort_skills(required.values())]  # stated, essential, optional, unsaid
-    to_acquire = tuple(gap_skill(k) for k in order if k not in held)
-    carried = tuple(gap_skill(k) for k in order if k in held)
+    acquire, carry = split_required(required, held)
+    to_acquire = tuple(gap_skill(k) for k in acquire)
+    carried = tuple(gap_skill(k) for k in carry)
     not_listed = tuple(s for k, s in held.items() if k not in required)
     trainings = trainings_for(g, [s.key for s in to_acquire], classes)
     notes = tuple(_notes(g, a, b, required, to_acquire, carried, missions, trainings, classes,
                          once(("profile", a), lambda: skill_profile(g, a, classes=classes))))
     preparation = once(("preparation", b), lambda: role_profile(g, b).preparation)
     return Gap(ref(g, a), ref(g, b), to_acquire, carried, not_listed, trainings, notes, preparation, not_needed)
+
+
+def split_required(required: dict[str, SkillEvidence], held: dict[str, SkillEvidence]) -> tuple[list[str], list[str]]:
+    """The keys of the target's skills to acquire and carried over, each stated, essential,
+    optional then unsaid (the gap rule, once: :func:`skill_gap` and :func:`gap_sizes` split so)."""
+    order = [s.key for s in sort_skills(required.values())]
+    return [k for k in order if k not in held], [k for k in order if k in held]
+
+
+def gap_sizes(g: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int | None]:
+    """``{(from, to): number of skills to acquire}`` for many moves at once, as :func:`skill_gap`
+    counts them; ``None`` when the target has no known skill (the gap is unknown, not 0).
+
+    Each job's skills are gathered once, where :func:`skill_gap` would gather them per move.
+
+    >>> from aicareers.analytics._examples import example_graph
+    >>> g = example_graph()
+    >>> sizes = gap_sizes(g, [("Writer", "Editor in chief"), ("Translator", "Editor")])
+    >>> list(sizes.values()) == [len(skill_gap(g, a, b).to_acquire) for a, b in sizes] == [2, 1]
+    True
+    >>> from aicareers.analytics._examples import roles_with_skills
+    >>> gap_sizes(roles_with_skills({"a": ["x"], "b": []}), [("a", "b")])
+    {('a', 'b'): None}
+    """
+    classes = skill_classes(g)
+    skills: dict[str, dict[str, SkillEvidence]] = {}
+    sizes = {}
+    for a, b in pairs:
+        for x in (a, b):
+            if x not in skills:
+                skills[x] = role_skills(g, as_job(g, x), classes)
+        held, required = skills[a], skills[b]
+        acquire, carry = split_required(required, held)
+        sizes[(a, b)] = None if not acquire and not carry else len(acquire)
+    return sizes
 
 
 def _notes(g, a, b, required, to_acquire, carried, missions, trainings, classes, start_profile) -> list[str]:

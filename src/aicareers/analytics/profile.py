@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .explain import Fact, Ref, edge_facts, merge, ref
-from .names import as_node
-from .skills import MATCHES, OCCUPATION_TYPES, SkillEvidence, occupations, skill_profile
+from .skills import MATCHES, OCCUPATION_TYPES, SkillEvidence, as_job, mapping_facts, occupations, skill_profile
 
 #: Task predicates in the order a profile lists them.
 TASK_EDGES = ("aic:hasTask", "aic:coreTask", "aic:supplementalTask", "aic:emergingTask")
@@ -165,9 +164,11 @@ def _roles_mapping_to(g: nx.MultiDiGraph, occupation: str) -> tuple[Ref, ...]:
                          if k in MATCHES and g.nodes[u].get("type") == "role"}, key=lambda r: r.label_en))
 
 
-def role_profile(g: nx.MultiDiGraph, role: str) -> RoleProfile:
-    """The profile of ``role`` (a key or a name): see the module docstring."""
-    role = as_node(g, role)
+def role_profile(g: nx.MultiDiGraph, role: str, classes=None) -> RoleProfile:
+    """The profile of ``role`` (a key or a name; or a framework occupation's key, which is its own
+    occupation): see the module docstring. ``classes`` (:func:`~aicareers.analytics.skills.skill_classes`)
+    saves recomputing them when profiling many jobs."""
+    role = as_job(g, role)
     me = ref(g, role)
     occs = occupations(g, role)
     missions = []
@@ -178,7 +179,7 @@ def role_profile(g: nx.MultiDiGraph, role: str) -> RoleProfile:
     tasks, technologies, preparation, moves = [], [], [], []
     for occupation, match, predicate in occs:
         via = ref(g, occupation)
-        mapping = tuple(edge_facts(g, role, occupation, predicate))
+        mapping = tuple(mapping_facts(g, role, occupation, predicate))
         data = g.nodes[occupation]
         for _, item, k in g.out_edges(occupation, keys=True):
             if k in TASK_EDGES:
@@ -213,7 +214,7 @@ def role_profile(g: nx.MultiDiGraph, role: str) -> RoleProfile:
                               m.position if m.position is not None else 10**6, m.other.label_en))
     # The skills are role_skills' (the definition every analysis counts by); those a source says
     # the role does not need are kept apart, with both sides, rather than dropped.
-    every = skill_profile(g, role).values()
+    every = skill_profile(g, role, classes=classes).values()
     return RoleProfile(me, tuple((ref(g, o), m) for o, m, _ in occs), sort_skills(s for s in every if s.needed),
                        tuple(missions), tuple(tasks), tuple(technologies), tuple(preparation), tuple(moves),
                        sort_skills(s for s in every if not s.needed))

@@ -82,8 +82,9 @@ OCCUPATION_TYPES = {"esco-occupation": "ESCO", "rome-occupation": "ROME", "onet-
 #: Every occupation match kind, and those under which a role holds the occupation's skills.
 ALL_MATCHES = ("exact", "close", "broad")
 HELD_MATCHES = ("exact", "close")
-#: The "match" of a framework occupation profiled as itself (a person's job given as an
-#: occupation, :mod:`aicareers.analytics.from_job`): its skills are firm, as an exact match's.
+#: What a job page can be about: a role of the articles, or a framework occupation itself.
+JOB_TYPES = ("role", *OCCUPATION_TYPES)
+#: The "predicate" by which a framework occupation is its own occupation (no edge: nothing to cite).
 ITSELF = "itself"
 
 
@@ -283,23 +284,46 @@ def skill_classes(g: nx.MultiDiGraph) -> SkillClasses:
 def occupations(g: nx.MultiDiGraph, role: str, matches: Iterable[str] = ALL_MATCHES) -> list[tuple[str, str, str]]:
     """The framework occupations ``role`` maps to: ``(occupation, match, predicate)``, sorted.
 
+    A framework occupation is its own occupation, exactly (predicate :data:`ITSELF`): so its
+    skills, profile and gaps are those of a role mapped to it exactly, by the same rules.
+
     >>> from aicareers.analytics._examples import example_graph, node
     >>> occupations(example_graph(), node("role", "chief-editor"))
     [('https://example.org/esco-occupation/publishing-director', 'broad', 'skos:broadMatch')]
-
-    An occupation is its own one occupation (match :data:`ITSELF`, no predicate):
-
     >>> occupations(example_graph(), node("esco-occupation", "translator"))
-    [('https://example.org/esco-occupation/translator', 'itself', '')]
+    [('https://example.org/esco-occupation/translator', 'exact', 'itself')]
     """
-    if g.nodes[role].get("type") in OCCUPATION_TYPES:
-        return [(role, ITSELF, "")]
     matches = tuple(matches)
+    if g.nodes[role].get("type") in OCCUPATION_TYPES:
+        return [(role, "exact", ITSELF)] if "exact" in matches else []
     return sorted(
         (v, MATCHES[k], k)
         for _, v, k in g.out_edges(role, keys=True)
         if k in MATCHES and MATCHES[k] in matches and g.nodes[v].get("type") in OCCUPATION_TYPES
     )
+
+
+def as_job(g: nx.MultiDiGraph, name_or_key: str) -> str:
+    """A role or a framework occupation given by its key, else the role ``name_or_key`` names.
+
+    Names resolve to roles only (:func:`~aicareers.analytics.names.as_node`): a framework
+    occupation is reached by its key (the job pages do), so no command's names change meaning.
+
+    >>> from aicareers.analytics._examples import example_graph, node
+    >>> g = example_graph()
+    >>> as_job(g, node("esco-occupation", "translator")) == node("esco-occupation", "translator")
+    True
+    >>> as_job(g, "Translator") == node("role", "translator")
+    True
+    """
+    if name_or_key in g and g.nodes[name_or_key].get("type") in JOB_TYPES:
+        return name_or_key
+    return as_node(g, name_or_key)
+
+
+def mapping_facts(g: nx.MultiDiGraph, role: str, occupation: str, predicate: str) -> list[Fact]:
+    """The facts of the mapping ``role -predicate-> occupation`` (none when the occupation is itself)."""
+    return [] if predicate == ITSELF else edge_facts(g, role, occupation, predicate)
 
 
 def skill_profile(
@@ -324,7 +348,7 @@ def skill_profile(
     >>> [(s.label_en, s.describe_origins()) for s in skill_profile(g, node("esco-occupation", "translator")).values()]
     [('Proofreading', ['ESCO: translator']), ('translate language concepts', ['ESCO: translator'])]
     """
-    role = as_start(g, role)
+    role = as_job(g, role)
     classes = classes or skill_classes(g)
     found: dict[str, list[tuple[Origin, list[Fact]]]] = {}
     for _, skill, k in g.out_edges(role, keys=True):
@@ -338,7 +362,7 @@ def skill_profile(
             origin = Origin("claim", skill, relation=k, sources=tuple(sources_of(facts)), quote=quote)
             found.setdefault(classes.canonical(skill), []).append((origin, facts))
     for occupation, match, predicate in occupations(g, role, matches):
-        via = edge_facts(g, role, occupation, predicate) if predicate else []
+        via = mapping_facts(g, role, occupation, predicate)
         label = ref(g, occupation).label_en
         framework = OCCUPATION_TYPES[g.nodes[occupation]["type"]]
         for _, skill, k in g.out_edges(occupation, keys=True):
@@ -358,22 +382,6 @@ def skill_profile(
             facts=merge(*(f for _, f in items), classes.facts.get(key, ()) if equivalents else ()),
         )
     return dict(sorted(profile.items(), key=lambda item: (item[1].label_en.casefold(), item[0])))
-
-
-def as_start(g: nx.MultiDiGraph, name_or_key: str) -> str:
-    """A role (key or name), or a framework occupation given by its key: where a person starts from.
-
-    Occupations are taken by key only, so that a role's name never becomes ambiguous with the
-    occupations it maps to (a journalist is a role and a ROME sheet of the same name).
-
-    >>> from aicareers.analytics._examples import example_graph, node
-    >>> g = example_graph()
-    >>> as_start(g, "Traducteur") == node("role", "translator"), as_start(g, node("esco-occupation", "translator"))
-    (True, 'https://example.org/esco-occupation/translator')
-    """
-    if name_or_key in g and g.nodes[name_or_key].get("type") in OCCUPATION_TYPES:
-        return name_or_key
-    return as_node(g, name_or_key)
 
 
 def role_skills(g: nx.MultiDiGraph, role: str, classes: SkillClasses | None = None) -> dict[str, SkillEvidence]:

@@ -31,6 +31,9 @@ def _run(args: argparse.Namespace) -> int:
 
     check_writable(args.out)  # before the build, not after it
 
-    written = write_pages(project(build(out_dir=None).graph), args.out, lang=args.lang, site=True)
+    from ..salary_claims import read_claims
+
+    built = build(out_dir=None)
+    written = write_pages(project(built.graph), args.out, lang=args.lang, site=True, claims=read_claims(built.graph))
     print(f"wrote {len(written)} pages into {args.out}/: {', '.join(p.name for p in written)}")
     return 0

@@ -7,7 +7,8 @@ writes, all at once and byte-identical from one build to the next:
 - ``role-<id>.html`` for each role: the role, everything one edge away from it (skills,
   missions, trainings, salaries, evolution paths, the ESCO occupations it maps to...) and the
   programmes its training routes go through, with every projection edge among them;
-- ``profile-<id>.html`` for each role: its whole profile as text (:mod:`aicareers.html.profiles`);
+- ``jobs/<id>.html`` for each role and each framework occupation: its job profile as text
+  (:mod:`aicareers.html.jobs`);
 - ``career-paths.html``: the roles that take part in an evolution move (``aic:canEvolveTo``) and
   the moves; each move's tooltip lists its skill gap (:func:`skill_gap`: the rule of
   :mod:`aicareers.analytics.gap`).
@@ -43,7 +44,8 @@ from ..analytics.gap import skill_gap as analytics_gap
 from ..atomic import write_set
 from . import controls, layout, style
 from .from_my_job import PAGE_NAME as FROM_MY_JOB, render_from_my_job
-from .profiles import mapping_reasons, profile_page_name, render_profile
+from .jobs import FOLDER as JOBS_FOLDER
+from .jobs import render_jobs
 
 EVOLVES = "aic:canEvolveTo"
 SKILL_EDGE = "aic:requiresSkill"
@@ -355,8 +357,10 @@ def render_page(
     return net.generate_html()
 
 
-def render_pages(graph: nx.MultiDiGraph, *, lang: str = "fr") -> dict[str, str]:
-    """Every page, ``{file name: HTML}``: index, career paths, then the roles in the projection's order."""
+def render_pages(graph: nx.MultiDiGraph, *, lang: str = "fr", claims=None) -> dict[str, str]:
+    """Every page, ``{file name: HTML}``: index, career paths, the roles in the projection's order,
+    then the job pages (``jobs/<id>.html``; ``claims``: the salary claims they show,
+    :func:`aicareers.salary_claims.read_claims` of the build's dataset)."""
     if lang not in controls.UI_TEXT:
         raise ValueError(f"unknown language {lang!r} (fr or en)")
     rolepages = role_pages(graph)
@@ -371,20 +375,17 @@ def render_pages(graph: nx.MultiDiGraph, *, lang: str = "fr") -> dict[str, str]:
     for iri, name in rolepages.items():
         fr, en = labels[iri]
         pages[name] = render_page(role_subgraph(graph, iri), page=name, title_fr=f"{fr} : voisinage", title_en=f"{en}: neighbourhood", **common)
-    profiles = {iri: profile_page_name(iri) for iri in rolepages}
-    reasons = mapping_reasons(graph)
-    for iri, name in profiles.items():
-        pages[name] = render_profile(graph, iri, profiles, lang=lang, graph_page=rolepages[iri], reasons=reasons)
+    pages.update(render_jobs(graph, rolepages, lang=lang, claims=claims))
     return pages
 
 
-def render_site(graph: nx.MultiDiGraph, *, lang: str = "fr") -> dict[str, str]:
-    """Every page of ``graph/html/``: :func:`render_pages` (the graph and profile pages), then the
+def render_site(graph: nx.MultiDiGraph, *, lang: str = "fr", claims=None) -> dict[str, str]:
+    """Every page of ``graph/html/``: :func:`render_pages` (the graph and job pages), then the
     pages that answer a question, ``from-my-job.html`` (:mod:`aicareers.html.from_my_job`)."""
-    return {**render_pages(graph, lang=lang), FROM_MY_JOB: render_from_my_job(graph, lang=lang)}
+    return {**render_pages(graph, lang=lang, claims=claims), FROM_MY_JOB: render_from_my_job(graph, lang=lang)}
 
 
-def write_pages(nx_graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, lang: str = "fr", site: bool = False) -> list[Path]:
+def write_pages(nx_graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, lang: str = "fr", site: bool = False, claims=None) -> list[Path]:
     """Render every page, then write them into ``out_dir``; returns their paths.
 
     With ``site``, the pages that answer a question too (:func:`render_site`), as the build writes them.
@@ -393,15 +394,17 @@ def write_pages(nx_graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, lang: 
     role that is gone are removed.
     """
     out_dir = Path(out_dir)
-    pages = (render_site if site else render_pages)(nx_graph, lang=lang)
+    pages = (render_site if site else render_pages)(nx_graph, lang=lang, claims=claims)
     write_set(out_dir, pages)
     remove_stale_pages(out_dir, pages)
     return [out_dir / name for name in pages]
 
 
 def remove_stale_pages(out_dir: str | os.PathLike, pages) -> None:
-    """Remove the role and profile pages of ``out_dir`` that ``pages`` (names) no longer has."""
+    """Remove the role and job pages of ``out_dir`` that ``pages`` (names) no longer has, and the
+    profile pages of earlier builds (``profile-<id>.html``, now ``jobs/<id>.html``)."""
     out_dir = Path(out_dir)
-    for stale in sorted([*out_dir.glob("role-*.html"), *out_dir.glob("profile-*.html")]):
-        if stale.name not in pages:
+    found = [*out_dir.glob("role-*.html"), *out_dir.glob("profile-*.html"), *out_dir.glob(f"{JOBS_FOLDER}/*.html")]
+    for stale in sorted(found):
+        if stale.relative_to(out_dir).as_posix() not in pages:
             stale.unlink()
