@@ -368,7 +368,9 @@ def skill_profile(
         for _, skill, k in g.out_edges(occupation, keys=True):
             if k in FRAMEWORK_SKILL_EDGES and g.nodes[skill].get("type") in SKILL_TYPES:
                 facts = via + edge_facts(g, occupation, skill, k)
-                origin = Origin(framework, skill, occupation, label, match, k, tuple(sources_of(facts)))
+                # the occupation itself: said "ESCO: translator", not as a match to itself
+                how = ITSELF if predicate == ITSELF else match
+                origin = Origin(framework, skill, occupation, label, how, k, tuple(sources_of(facts)))
                 found.setdefault(classes.canonical(skill), []).append((origin, facts))
     profile = {}
     for key, items in found.items():
