@@ -422,8 +422,9 @@ def render_page(
             "text": text,
             "types": {t: {"fr": style.type_style(t).fr, "en": style.type_style(t).en} for t in types},
             "physics": mode["physics"],
-            # "always", "hover" (the hovered edge, the selected node's edges) or "none"
-            "edgeLabels": ("always" if len(edges) <= EDGE_LABELS_ALWAYS_MAX else "hover") if mode["edge_labels"] else "none",
+            # "always", or "hover": the hovered edge's label and the selected node's edges' (cheap
+            # at any size: a handful of edges at a time)
+            "edgeLabels": "always" if mode["edge_labels"] and len(edges) <= EDGE_LABELS_ALWAYS_MAX else "hover",
             "roles": [n for n, d in graph.nodes(data=True) if d.get("type") == "role"],
             # a page with positions from Python is large: it opens on the roles, the others'
             # labels too small to draw (under 8 px) until one zooms in
