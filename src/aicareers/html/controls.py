@@ -367,10 +367,16 @@ SCRIPT = r"""
   }
   // Which edges show their label now (besides every edge when cfg.edgeLabels is "always").
   var labelled = {};
-  function edgeLabelNow(e) { return cfg.edgeLabels === "always" || labelled[e.id] ? edgeLabel(e) : ""; }
+  // null, not "": vis-network measures an empty label on every frame (11,977 edges on the whole
+  // graph made each frame of an animation take half a second)
+  function edgeLabelNow(e) { return cfg.edgeLabels === "always" || labelled[e.id] ? edgeLabel(e) : null; }
 
   nodeList.forEach(function (n) { n.label = short(pick(n, "label")); n.title = nodeTitle(n); });
-  edgeList.forEach(function (e) { e.label = edgeLabelNow(e); e.title = edgeTitle(e); });
+  edgeList.forEach(function (e) {
+    var label = edgeLabelNow(e);
+    if (label === null) { delete e.label; } else { e.label = label; }
+    e.title = edgeTitle(e);
+  });
 
   var original = {}, originalEdges = {};
   nodeList.forEach(function (n) { original[n.id] = {color: n.color, font: n.font}; });
@@ -551,6 +557,9 @@ SCRIPT = r"""
     highlight(id);
     network.selectNodes([id]);
     var scale = Math.max(network.getScale(), 1.1);
+    // vis-network's animations advance by frames, not by time: on a large page (positions from
+    // Python), where a frame of a slow machine takes half a second, a 0.4 s move took 4 s. Jump.
+    if (!cfg.physics) { animate = false; }
     if (animate !== false) { network.once("animationFinished", function () { roleFonts(); edgeFonts(); }); }
     network.focus(id, animate === false ? {scale: scale, animation: false}
                                          : {scale: scale, animation: {duration: 400, easingFunction: "easeInOutQuad"}});
