@@ -8,6 +8,7 @@ search box, type filters, a French/English switch and tooltips quoting the sourc
 - :mod:`aicareers.html.pages`: which nodes go on which page, the skill gap, rendering, writing;
 - :mod:`aicareers.html.style`: colours and shapes by node type, edge styles, the legend;
 - :mod:`aicareers.html.controls`: the page template, its style sheet and its script;
+- :mod:`aicareers.html.search`: the pages' search (whole words, typos forgiven);
 - :mod:`aicareers.html.layout`: the size rules and the Python layout of large graphs;
 - :mod:`aicareers.html.synthetic`: projection-like graphs of any size, for benchmarks and tests;
 - :mod:`aicareers.html.cli`: ``aicareers html``.

@@ -132,9 +132,10 @@ def whole_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The whole graph's page: every node that has a link.
 
     The few nodes without any are left off: places a salary claim is about (``schema:about`` of
-    a claim, not a projection edge), framework vocabulary no AI occupation uses (O*NET job zones
-    1 and 2) and an education level no training awards. On the canvas they would float alone,
-    far from everything, and pull the opening view apart; the SPARQL endpoint still has them.
+    a claim), framework vocabulary no AI occupation uses (O*NET job zones 1 and 2) and the Bac, a
+    training's prerequisite; those links are not projection edges. On the canvas these nodes
+    would float alone, far from everything, and pull the opening view apart; the graph files and
+    the SPARQL endpoint still have them.
     """
     return induced(graph, [n for n in graph if graph.degree(n)])
 
@@ -379,6 +380,11 @@ def render_page(
     # here instead, with the very items add_node and add_edge would append.
     net.nodes, net.node_ids, net.node_map, net.edges = list(nodes.values()), list(nodes), nodes, edges
     net.options = _vis_options(mode)
+    edge_labels = "always" if mode["edge_labels"] and len(edges) <= EDGE_LABELS_ALWAYS_MAX else "hover"
+    if edge_labels == "always":
+        # few labels, each always shown: level, so that a two-line label reads whole (along a
+        # curve, its end slid under the box at the edge's end)
+        net.options["edges"]["font"]["align"] = "horizontal"
 
     counts: dict[str, int] = {}
     for _, data in graph.nodes(data=True):
@@ -424,7 +430,7 @@ def render_page(
             "physics": mode["physics"],
             # "always", or "hover": the hovered edge's label and the selected node's edges' (cheap
             # at any size: a handful of edges at a time)
-            "edgeLabels": "always" if mode["edge_labels"] and len(edges) <= EDGE_LABELS_ALWAYS_MAX else "hover",
+            "edgeLabels": edge_labels,
             "roles": [n for n, d in graph.nodes(data=True) if d.get("type") == "role"],
             # a page with positions from Python is large: it opens on the roles, the others'
             # labels too small to draw (under 8 px) until one zooms in
