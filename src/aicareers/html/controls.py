@@ -444,7 +444,11 @@ SCRIPT = r"""
     else { network.fit({nodes: roles, animation: false}); }
     // Room for the labels of the nodes on the rim (the fit counts their centres only); on a large
     // page, the others' labels stay under the drawing threshold until one zooms in.
-    var scale = Math.min(network.getScale() * (window.innerWidth < __NARROW__ ? 0.8 : 0.9), cfg.openingScaleMax);
+    var narrow = window.innerWidth < __NARROW__;
+    var scale = Math.min(network.getScale() * (narrow ? 0.8 : 0.9), cfg.openingScaleMax);
+    // On a phone, a page laid out in the browser fitted whole is too small for its labels, which
+    // keep their size on the screen and print over each other: it opens closer, to be panned.
+    if (narrow && cfg.physics) { scale = Math.max(scale, 0.55); }
     network.moveTo({scale: scale, animation: false});
     roleFonts();
     edgeFonts();
