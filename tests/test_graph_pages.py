@@ -69,9 +69,11 @@ def test_every_edge_and_legend_entry_has_a_human_label_in_both_languages(site):
             for lang in ("fr", "en"):
                 label = edge[f"label_{lang}"]
                 assert label and not IDENTIFIER.search(label) and label != edge["predicate"], (page, edge["predicate"], lang)
-        for lang in ("fr", "en"):
-            legend = re.findall(rf'<span class="aic-i18n" data-fr="([^"]*)" data-en="([^"]*)">', html)
-            assert legend and all(fr and en and not IDENTIFIER.search(fr + " " + en) for fr, en in legend), page
+        legend = re.search(r'<details id="aic-legend".*?</details>', html, re.S).group(0)
+        names = re.findall(r'<li>.*?<span class="aic-i18n" data-fr="([^"]*)" data-en="([^"]*)">', legend)
+        # one name per node type and per kind of link, in both languages, none an identifier
+        assert len(names) == legend.count("<li>"), page
+        assert names and all(fr and en and not IDENTIFIER.search(fr + " " + en) for fr, en in names), page
         for node_type in re.findall(r'<label data-type="([^"]+)"', html):
             look = type_style(node_type)
             assert look.fr and look.en and look.fr != node_type and look.color != "#999999", (page, node_type)

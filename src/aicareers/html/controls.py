@@ -47,8 +47,6 @@ True
 
 from __future__ import annotations
 
-from .search import SEARCH_SCRIPT
-
 #: The smallest on-screen size (px) of a role's label, whatever the zoom.
 ROLE_LABEL_MIN_PX = 13
 #: Below this width (px), the legend starts folded and the bar stacks its controls.

@@ -39,6 +39,7 @@ from ..analytics.gap import skill_gap as analytics_gap
 from ..atomic import write_set
 from ..prefixes import PREFIXES
 from . import controls, layout, style
+from .search import SEARCH_SCRIPT
 from .profiles import mapping_reasons, profile_page_name, render_profile
 
 EVOLVES = "aic:canEvolveTo"
@@ -420,7 +421,7 @@ def render_page(
         "edge_legend": Markup(style.edge_legend_html(list(links.values()), lang)),
         "css": Markup(controls.STYLE),
         "js": Markup(controls.SCRIPT),
-        "search_js": Markup(controls.SEARCH_SCRIPT),
+        "search_js": Markup(SEARCH_SCRIPT),
         "config": {
             "page": page,
             "lang": lang,
