@@ -397,7 +397,9 @@ SCRIPT = r"""
   var legend = document.getElementById("aic-legend");
   if (window.matchMedia("(max-width: __NARROW__px)").matches) { legend.open = false; }
 
-  var nodes = new vis.DataSet(nodeList);
+  // vis-network draws nodes in the DataSet's order: roles last, so that no node covers their labels.
+  var nodes = new vis.DataSet(nodeList.filter(function (n) { return n.type !== "role"; })
+                                      .concat(nodeList.filter(function (n) { return n.type === "role"; })));
   var edges = new vis.DataSet(edgeList);
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, {}, options);
@@ -444,9 +446,9 @@ SCRIPT = r"""
     // page, the others' labels stay under the drawing threshold until one zooms in.
     var narrow = window.innerWidth < __NARROW__;
     var scale = Math.min(network.getScale() * (narrow ? 0.8 : 0.9), cfg.openingScaleMax);
-    // On a phone, a page laid out in the browser fitted whole is too small for its labels, which
-    // keep their size on the screen and print over each other: it opens closer, to be panned.
-    if (narrow && cfg.physics) { scale = Math.max(scale, 0.55); }
+    // On a phone, the roles fitted in are too close for their labels, which keep their size on
+    // the screen and print over each other: the page opens closer, to be panned.
+    if (narrow) { scale = Math.max(scale, 0.55); }
     network.moveTo({scale: scale, animation: false});
     roleFonts();
     edgeFonts();
