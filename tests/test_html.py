@@ -14,7 +14,7 @@ import pytest
 
 from aicareers.build import build
 from aicareers.html import career_graph, role_pages, role_subgraph, skill_gap, write_pages
-from aicareers.html.pages import render_page
+from aicareers.html.pages import render_page, whole_graph
 from aicareers.html.style import DIM_COLOR
 from aicareers.html.synthetic import synthetic_projection
 from aicareers.projection import project
@@ -42,7 +42,7 @@ def site(graph, tmp_path_factory):
 def expected_graph(graph, name):
     """The graph a page should draw."""
     if name == "index.html":
-        return graph
+        return whole_graph(graph)
     if name == "career-paths.html":
         return career_graph(graph)
     role = {page: iri for iri, page in role_pages(graph).items()}[name]
@@ -122,7 +122,9 @@ def test_page_data_matches_projection(graph, site):
         assert len(edges) == expected.number_of_edges(), path.name
     nodes = {n["id"]: n for n in json_block((site[0] / "index.html").read_text(encoding="utf-8"), "aic-nodes")}
     assert nodes[PE]["label_fr"] == "Prompt Engineer" and nodes[PE]["label_en"] == "Prompt engineer"
-    assert [ESD_ARCHITECT_QUOTE] == [q for _, q in nodes[ARCHITECT]["sources"]]
+    assert [ESD_ARCHITECT_QUOTE] == [q for _, q, _ in nodes[ARCHITECT]["sources"]]
+    # each source with its English and French titles
+    assert [(en[:4], fr[:6]) for en, _, fr in nodes[ARCHITECT]["sources"]] == [("ESD:", "ESD : ")]
 
 
 def test_role_page_is_the_neighbourhood(graph):
@@ -167,7 +169,7 @@ def test_text_is_escaped():
     assert "</script><b" not in html and "<i>doc</i>" not in html
     assert "<title>« Test » &lt;/title&gt;</title>" in html and html.count("</title>") == 1
     node = next(n for n in json_block(html, "aic-nodes") if n["id"] == first)
-    assert node["label_fr"] == tricky and node["sources"] == [["<i>doc</i>", tricky]]
+    assert node["label_fr"] == tricky and node["sources"] == [["<i>doc</i>", tricky, "<i>doc</i>"]]
 
 
 def test_large_graph_has_fixed_positions():
@@ -178,7 +180,8 @@ def test_large_graph_has_fixed_positions():
     nodes = json_block(html, "aic-nodes")
     assert len(nodes) == 2000 and all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in nodes)
     assert len({(n["x"], n["y"]) for n in nodes}) == 2000
-    assert json_block(html, "aic-config")["edgeLabels"] is False
+    # too many edges to label them all: an edge's label shows on hover or with its selected end
+    assert json_block(html, "aic-config")["edgeLabels"] == "hover"
 
 
 @pytest.mark.parametrize("size", [60, 1200])
@@ -331,9 +334,9 @@ def test_type_filter_hides_nodes(index, graph):
     assert hidden and all(hidden)
     visible = set(index.js("network.body.nodeIndices"))
     assert not visible & set(skills)
-    assert len(visible) == graph.number_of_nodes() - len(skills)
+    assert len(visible) == whole_graph(graph).number_of_nodes() - len(skills)
     index.page.check("input.aic-type[value='skill']")
-    assert len(index.js("network.body.nodeIndices")) == graph.number_of_nodes()
+    assert len(index.js("network.body.nodeIndices")) == whole_graph(graph).number_of_nodes()
 
 
 @pytest.mark.browser

@@ -187,11 +187,16 @@ def _notation(graph: Graph, node) -> str:
 
 
 def _derivations(graph: Graph, node, source_labels: dict) -> list[dict]:
+    """``source_labels`` maps each source to its English title, and under ``None`` to the map of
+    its French titles (the pages show the source in the reader's language)."""
     out = []
     for derivation in graph.objects(node, PROV.qualifiedDerivation):
         source = graph.value(derivation, PROV.entity)
         quote = graph.value(derivation, AIC.evidenceQuote)
-        out.append({"source": str(source), "source_label": source_labels.get(source, str(source)), "quote": str(quote)})
+        item = {"source": str(source), "source_label": source_labels.get(source, str(source)), "quote": str(quote)}
+        if source in source_labels.get(None, {}):
+            item["source_label_fr"] = source_labels[None][source]
+        out.append(item)
     return sorted(out, key=lambda d: (d["source"], d["quote"]))
 
 
@@ -219,6 +224,7 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     source_labels = {s: _label(graph, s, "en") for s in graph.subjects(RDF.type, AIC.Source)}
     source_labels.update({s: _label(graph, s, "en") for s in graph.subjects(RDF.type, AIC.SourceDocument)})
+    source_labels[None] = {s: _label(graph, s, "fr") for s in list(source_labels)}
     frameworks = framework_sources(graph)
 
     for rdf_class, node_type in NODE_TYPES:

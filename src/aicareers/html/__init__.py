@@ -10,6 +10,7 @@ profile page, as text, per role and per framework occupation (``jobs/<id>.html``
 - :mod:`aicareers.html.style`: colours and shapes by node type, edge styles, the legend;
 - :mod:`aicareers.html.controls`: the page template, its style sheet and its script;
 - :mod:`aicareers.html.jobs`: the job profile pages; :mod:`aicareers.html.salary_chart` their salary chart;
+- :mod:`aicareers.html.search`: the pages' search (whole words, typos forgiven);
 - :mod:`aicareers.html.layout`: the size rules and the Python layout of large graphs;
 - :mod:`aicareers.html.synthetic`: projection-like graphs of any size, for benchmarks and tests;
 - :mod:`aicareers.html.cli`: ``aicareers html``.

@@ -2,40 +2,60 @@
 
 The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of the page and adds:
 
+- **opening view**: the view is fitted on the roles (the whole page when it is small), and a
+  role's label never prints smaller than :data:`ROLE_LABEL_MIN_PX` on the screen (its font grows
+  as the view zooms out); other labels are not drawn under 8 px (``scaling.label.drawThreshold``),
+  so a busy page opens on legible role names rather than a tangle of 5 px text;
+- **edge labels**: drawn always on a page of up to 30 edges; on busier ones, an edge's label
+  shows while it is hovered and on the edges of the selected node (``cfg.edgeLabels``);
 - **tooltips**: each node's and edge's ``title`` is an HTML element built with DOM calls
   (``textContent`` only, never ``innerHTML``), so quotes with ’ « » < & are shown as they are;
-  a node's tooltip has its label in the current language, both labels, its definition and its
-  sources (document name and evidence quote); an edge's has the predicate, the two ends, the
-  meaning of an evolution move, its sources and, on the career-paths page, the skill gap;
+  a node's tooltip has its label in the current language, both labels, its definition, its
+  sources (the document's name in the reader's language, the evidence quote) and a link for
+  details (a role's job profile, ``jobs/<id>.html?lang=..``; an ESCO concept's own page); an
+  edge's has its label, the two ends, the meaning of an evolution move, its sources and, on the
+  career-paths page, the skill gap. No identifier is shown;
 - **French/English switch**: both labels travel in each node's and edge's data
   (``label_fr``/``label_en``); the switch rewrites ``label`` with ``DataSet.update``, the
-  interface texts (elements with ``data-fr``/``data-en``) and ``<html lang>``; tooltips hold
-  both languages and the style sheet shows the current one, so they need no rebuilding (on
-  10,000 nodes, rebuilding them made the switch take 2.7 s);
-- **search**: labels (and alternative labels if the projection has them) in both languages,
-  then definitions and evidence quotes, compared without accents, case or curly apostrophes;
-  exact label > label start > inside a label > other text, roles first; Enter or a click on a
-  result selects the node (``network.selectNodes``), highlights it and focuses it
-  (``network.focus``);
+  interface texts (elements with ``data-fr``/``data-en``), ``<html lang>`` and the links to the
+  other pages; tooltips hold both languages and the style sheet shows the current one, so they
+  need no rebuilding (on 10,000 nodes, rebuilding them made the switch take 2.7 s). The language
+  is read from ``?lang=``, else from the reader's last choice (``localStorage``), else the
+  build's; links and double-click navigation carry it (``?lang=``);
+- **search** (:mod:`aicareers.html.search`): typo-tolerant, by whole words; the results are a
+  listbox the arrow keys walk and Enter picks; picking selects the node, highlights it and
+  focuses it (``network.focus``);
+- **focus**: ``?focus=<url-encoded node IRI>`` opens the page centred on that node, selected;
 - **type filter**: the legend's checkboxes set ``hidden`` on the nodes of a type (vis-network
-  then draws none of their edges);
-- **neighbourhood highlight**: clicking a node dims everything outside it and its neighbours;
-  clicking the background restores the colours; double-clicking a role opens its page;
+  then draws none of their edges); the legend folds, and starts folded on a narrow screen;
+- **neighbourhood highlight**: clicking a node dims everything outside it and its neighbours and
+  labels its edges; clicking the background restores the colours; double-clicking a role opens
+  its page;
+- **narrow screens** (under :data:`NARROW_PX`): the bar stacks title and FR/EN, the links, the
+  search box; the graph starts below it, whatever its height;
 - **settling**: with physics, ``stabilizationIterationsDone`` switches physics off; the page then
-  sets ``<body data-settled="1">`` and ``window.aicSettledAt`` (ms since navigation start),
-  which tests and the benchmark wait for.
+  sets the opening view, focuses ``?focus=``, and sets ``<body data-settled="1">`` and
+  ``window.aicSettledAt`` (ms since navigation start), which tests and the benchmark wait for.
 
 Globals for tests and the console: ``network``, ``nodes``, ``edges`` (as in pyvis pages) and
 ``aic`` (``find``, ``focusNode``, ``setLang``, ``highlight``, ``clearHighlight``,
-``applyFilter``).
+``applyFilter``, ``openingView``, ``lang``).
+
+>>> ROLE_LABEL_MIN_PX >= 10 and "__ROLE_PX__" not in SCRIPT
+True
 """
 
 from __future__ import annotations
 
+#: The smallest on-screen size (px) of a role's label, whatever the zoom.
+ROLE_LABEL_MIN_PX = 13
+#: Below this width (px), the legend starts folded and the bar stacks its controls.
+NARROW_PX = 700
+
 #: Interface texts, by language.
 UI_TEXT = {
     "fr": {
-        "search": "Rechercher un nœud (fr ou en)…",
+        "search": "Rechercher (fr ou en)…",
         "noResult": "Aucun nœud trouvé",
         "types": "Types de nœuds",
         "all": "tous",
@@ -43,7 +63,7 @@ UI_TEXT = {
         "nodes": "nœuds",
         "edges": "liens",
         "shown": "affichés",
-        "hint": "Clic : voisinage · double-clic sur un rôle : sa page · survol : définition et sources",
+        "hint": "Clic : voisinage et libellés des liens · double-clic sur un rôle : sa page · survol : définition et sources",
         "sources": "Sources",
         "gap": "Compétences à acquérir",
         "noGap": "aucune (d’après les correspondances ESCO)",
@@ -55,9 +75,14 @@ UI_TEXT = {
         "paths": "Évolutions de carrière",
         "roles": "Rôles",
         "lang": "Langue",
+        "details": "Fiche métier détaillée",
+        "framework": "Fiche dans le référentiel",
+        "links": "Liens",
+        "legend": "Légende",
+        "results": "Résultats de la recherche",
     },
     "en": {
-        "search": "Search a node (French or English)…",
+        "search": "Search (French or English)…",
         "noResult": "No node found",
         "types": "Node types",
         "all": "all",
@@ -65,7 +90,7 @@ UI_TEXT = {
         "nodes": "nodes",
         "edges": "edges",
         "shown": "shown",
-        "hint": "Click: neighbourhood · double-click a role: its page · hover: definition and sources",
+        "hint": "Click: neighbourhood and link labels · double-click a role: its page · hover: definition and sources",
         "sources": "Sources",
         "gap": "Skills to acquire",
         "noGap": "none (according to the ESCO mappings)",
@@ -77,6 +102,11 @@ UI_TEXT = {
         "paths": "Career paths",
         "roles": "Roles",
         "lang": "Language",
+        "details": "Job profile",
+        "framework": "Page in the framework",
+        "links": "Links",
+        "legend": "Legend",
+        "results": "Search results",
     },
 }
 
@@ -99,44 +129,50 @@ PAGE_TEMPLATE = """<!DOCTYPE html>
 <h1 class="aic-i18n" data-fr="{{ aic.title_fr }}" data-en="{{ aic.title_en }}">{{ aic.title }}</h1>
 <nav id="aic-nav">
 {%- for link in aic.nav %}
-<a href="{{ link.href }}" class="aic-i18n{% if link.current %} aic-current{% endif %}" data-fr="{{ link.fr }}" data-en="{{ link.en }}">{{ link.text }}</a>
+<a href="{{ link.href }}?lang={{ aic.lang }}" data-page="{{ link.href }}" class="aic-i18n{% if link.current %} aic-current{% endif %}"{% if link.current %} aria-current="page"{% endif %} data-fr="{{ link.fr }}" data-en="{{ link.en }}">{{ link.text }}</a>
 {%- endfor %}
 {%- if aic.role_links %}
 <details id="aic-roles"><summary class="aic-i18n" data-fr="{{ aic.text.fr.roles }}" data-en="{{ aic.text.en.roles }}">{{ aic.ui.roles }}</summary>
 <ul>
 {%- for link in aic.role_links %}
-<li><a href="{{ link.href }}" class="aic-i18n{% if link.current %} aic-current{% endif %}" data-fr="{{ link.fr }}" data-en="{{ link.en }}">{{ link.text }}</a></li>
+<li><a href="{{ link.href }}?lang={{ aic.lang }}" data-page="{{ link.href }}" class="aic-i18n{% if link.current %} aic-current{% endif %}"{% if link.current %} aria-current="page"{% endif %} data-fr="{{ link.fr }}" data-en="{{ link.en }}">{{ link.text }}</a></li>
 {%- endfor %}
 </ul></details>
 {%- endif %}
 </nav>
-<div id="aic-search-box">
-<input id="aic-search" type="search" autocomplete="off" spellcheck="false" placeholder="{{ aic.ui.search }}" aria-label="{{ aic.ui.search }}">
-<ul id="aic-results" hidden></ul>
+<div id="aic-search-box" role="search">
+<input id="aic-search" type="search" autocomplete="off" spellcheck="false" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="aic-results" placeholder="{{ aic.ui.search }}" aria-label="{{ aic.ui.search }}">
+<ul id="aic-results" role="listbox" aria-label="{{ aic.ui.results }}" hidden></ul>
 </div>
 <div id="aic-lang" role="group" aria-label="{{ aic.ui.lang }}">
-<button type="button" data-lang="fr" aria-pressed="{{ 'true' if aic.lang == 'fr' else 'false' }}">FR</button>
-<button type="button" data-lang="en" aria-pressed="{{ 'true' if aic.lang == 'en' else 'false' }}">EN</button>
+<button type="button" data-lang="fr" lang="fr" title="Français" aria-pressed="{{ 'true' if aic.lang == 'fr' else 'false' }}">FR</button>
+<button type="button" data-lang="en" lang="en" title="English" aria-pressed="{{ 'true' if aic.lang == 'en' else 'false' }}">EN</button>
 </div>
 </header>
 <main>
-<div id="mynetwork"></div>
+<div id="mynetwork" role="img" class="aic-i18n-label" aria-label="{{ aic.title }}" data-fr="{{ aic.title_fr }}" data-en="{{ aic.title_en }}"></div>
 <div id="aic-loading">{{ aic.ui.loading }}</div>
-<aside id="aic-legend">
-<h2 class="aic-i18n" data-fr="{{ aic.text.fr.types }}" data-en="{{ aic.text.en.types }}">{{ aic.ui.types }}</h2>
+<details id="aic-legend" open>
+<summary><h2 class="aic-i18n" data-fr="{{ aic.text.fr.legend }}" data-en="{{ aic.text.en.legend }}">{{ aic.ui.legend }}</h2></summary>
+<h3 class="aic-i18n" data-fr="{{ aic.text.fr.types }}" data-en="{{ aic.text.en.types }}">{{ aic.ui.types }}</h3>
 <div class="aic-legend-buttons"><button type="button" id="aic-all" class="aic-i18n" data-fr="{{ aic.text.fr.all }}" data-en="{{ aic.text.en.all }}">{{ aic.ui.all }}</button>
 <button type="button" id="aic-none" class="aic-i18n" data-fr="{{ aic.text.fr.none }}" data-en="{{ aic.text.en.none }}">{{ aic.ui.none }}</button></div>
 <ul id="aic-types">
 {{ aic.legend }}
 </ul>
+<h3 class="aic-i18n" data-fr="{{ aic.text.fr.links }}" data-en="{{ aic.text.en.links }}">{{ aic.ui.links }}</h3>
+<ul id="aic-links">
+{{ aic.edge_legend }}
+</ul>
 <p class="aic-hint aic-i18n" data-fr="{{ aic.text.fr.hint }}" data-en="{{ aic.text.en.hint }}">{{ aic.ui.hint }}</p>
-</aside>
-<div id="aic-status"></div>
+</details>
+<div id="aic-status" aria-live="polite"></div>
 </main>
 <script type="application/json" id="aic-nodes">{{ nodes|tojson }}</script>
 <script type="application/json" id="aic-edges">{{ edges|tojson }}</script>
 <script type="application/json" id="aic-options">{{ options|safe }}</script>
 <script type="application/json" id="aic-config">{{ aic.config|tojson }}</script>
+<script>{{ aic.search_js }}</script>
 <script>{{ aic.js }}</script>
 </body>
 </html>
@@ -144,46 +180,55 @@ PAGE_TEMPLATE = """<!DOCTYPE html>
 
 STYLE = """
 html, body { margin: 0; height: 100%; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2933; }
-#aic-bar { position: fixed; top: 0; left: 0; right: 0; height: 52px; display: flex; align-items: center; gap: 14px;
-  padding: 0 14px; background: #f7f8fa; border-bottom: 1px solid #d9dee4; z-index: 10; box-sizing: border-box; }
-#aic-bar h1 { font-size: 17px; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 32vw; }
-#aic-nav { display: flex; align-items: center; gap: 10px; font-size: 14px; }
+#aic-bar { position: fixed; top: 0; left: 0; right: 0; min-height: 52px; display: flex; align-items: center; gap: 8px 14px;
+  padding: 6px 14px; background: #f7f8fa; border-bottom: 1px solid #d9dee4; z-index: 10; box-sizing: border-box; }
+#aic-bar h1 { font-size: 17px; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 8em; flex: 0 1 auto; }
+#aic-nav { display: flex; align-items: center; gap: 10px; font-size: 14px; flex-wrap: wrap; }
 #aic-nav a { color: #1c5d99; text-decoration: none; }
+#aic-nav a:hover, #aic-nav a:focus { text-decoration: underline; }
 #aic-nav a.aic-current { font-weight: 600; color: #1f2933; }
 #aic-roles { position: relative; cursor: pointer; }
+#aic-roles summary { color: #1c5d99; }
 #aic-roles ul { position: absolute; top: 24px; left: 0; background: #fff; border: 1px solid #d9dee4; list-style: none;
-  margin: 0; padding: 6px 10px; min-width: 260px; box-shadow: 0 4px 12px rgba(0,0,0,.12); z-index: 20; }
+  margin: 0; padding: 6px 10px; width: max-content; max-width: calc(100vw - 40px); box-shadow: 0 4px 12px rgba(0,0,0,.12); z-index: 20; }
 #aic-roles li { padding: 3px 0; }
+#aic-roles:not([open]) ul { display: none; }
 #aic-search-box { position: relative; margin-left: auto; }
-#aic-search { width: 270px; padding: 6px 8px; font-size: 14px; border: 1px solid #b8c0ca; border-radius: 4px; }
-#aic-results { position: absolute; top: 34px; right: 0; width: 340px; max-height: 60vh; overflow-y: auto; margin: 0; padding: 0;
-  list-style: none; background: #fff; border: 1px solid #d9dee4; box-shadow: 0 4px 12px rgba(0,0,0,.12); z-index: 20; }
-#aic-results li { padding: 5px 8px; cursor: pointer; font-size: 13px; display: flex; gap: 6px; align-items: center; }
-#aic-results li:hover, #aic-results li.aic-active { background: #eef3f8; }
-#aic-results .aic-result-type { color: #6b7785; font-size: 11px; margin-left: auto; white-space: nowrap; }
-#aic-lang button { border: 1px solid #b8c0ca; background: #fff; padding: 5px 9px; cursor: pointer; font-size: 13px; }
+#aic-search { width: 270px; padding: 6px 8px; font-size: 14px; border: 1px solid #7b8794; border-radius: 4px; box-sizing: border-box; }
+#aic-results { position: fixed; top: var(--aic-results-top, 52px); right: var(--aic-results-right, 14px); width: 360px;
+  max-width: calc(100vw - 16px); max-height: calc(100vh - var(--aic-results-top, 52px) - 12px); overflow-y: auto; margin: 0; padding: 0;
+  list-style: none; background: #fff; border: 1px solid #d9dee4; box-shadow: 0 4px 12px rgba(0,0,0,.12); z-index: 30; box-sizing: border-box; }
+#aic-results li { padding: 6px 8px; cursor: pointer; font-size: 13px; display: flex; gap: 6px; align-items: center; }
+#aic-results li:hover, #aic-results li.aic-active { background: #e3ecf5; }
+#aic-results .aic-result-type { color: #52606d; font-size: 11px; margin-left: auto; white-space: nowrap; }
+#aic-lang { display: flex; flex: none; }
+#aic-lang button { border: 1px solid #7b8794; background: #fff; color: #1f2933; padding: 5px 9px; cursor: pointer; font-size: 13px; min-height: 30px; }
 #aic-lang button[aria-pressed="true"] { background: #1f2933; color: #fff; border-color: #1f2933; }
-main { position: absolute; top: 52px; left: 0; right: 0; bottom: 0; }
+main { position: absolute; top: var(--aic-bar-height, 52px); left: 0; right: 0; bottom: 0; }
 #mynetwork { position: absolute; inset: 0; background: #ffffff; }
-#aic-loading { position: absolute; top: 45%; left: 0; right: 0; text-align: center; font-size: 18px; color: #6b7785; pointer-events: none; }
+#aic-loading { position: absolute; top: 45%; left: 0; right: 0; text-align: center; font-size: 18px; color: #52606d; pointer-events: none; }
 body[data-settled="1"] #aic-loading { display: none; }
-#aic-legend { position: absolute; top: 10px; right: 10px; max-height: calc(100% - 60px); overflow-y: auto; width: 230px;
-  background: rgba(255,255,255,.93); border: 1px solid #d9dee4; border-radius: 6px; padding: 8px 10px; font-size: 13px;
-  box-shadow: 0 2px 8px rgba(0,0,0,.08); }
-#aic-legend h2 { font-size: 13px; margin: 0 0 4px; text-transform: uppercase; letter-spacing: .04em; color: #52606d; }
+#aic-legend { position: absolute; top: 10px; right: 10px; max-height: calc(100% - 60px); overflow-y: auto; width: 250px;
+  background: rgba(255,255,255,.95); border: 1px solid #d9dee4; border-radius: 6px; padding: 6px 10px; font-size: 13px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.08); box-sizing: border-box; }
+#aic-legend:not([open]) { width: auto; }
+#aic-legend summary { cursor: pointer; }
+#aic-legend summary h2 { display: inline; font-size: 13px; margin: 0; text-transform: uppercase; letter-spacing: .04em; color: #3e4c59; }
+#aic-legend h3 { font-size: 12px; margin: 8px 0 3px; color: #3e4c59; }
 .aic-legend-buttons { display: flex; gap: 6px; margin-bottom: 4px; }
-.aic-legend-buttons button { font-size: 11px; padding: 1px 6px; border: 1px solid #b8c0ca; background: #fff; cursor: pointer; }
-#aic-types { list-style: none; margin: 0; padding: 0; }
+.aic-legend-buttons button { font-size: 12px; padding: 2px 8px; border: 1px solid #7b8794; background: #fff; color: #1f2933; cursor: pointer; }
+#aic-types, #aic-links { list-style: none; margin: 0; padding: 0; }
 #aic-types li label { display: flex; align-items: center; gap: 5px; padding: 1px 0; cursor: pointer; }
-#aic-types .aic-count { margin-left: auto; color: #6b7785; font-size: 11px; }
+#aic-links li { display: flex; align-items: center; gap: 5px; padding: 1px 0; }
+#aic-types .aic-count, #aic-links .aic-count { margin-left: auto; color: #52606d; font-size: 11px; }
 .aic-swatch { flex: none; }
-.aic-hint { color: #6b7785; font-size: 11px; margin: 6px 0 0; }
-#aic-status { position: absolute; left: 10px; bottom: 8px; font-size: 12px; color: #52606d; background: rgba(255,255,255,.85); padding: 2px 6px; }
-div.vis-tooltip { max-width: 440px; white-space: normal; font-family: inherit; font-size: 12.5px; line-height: 1.35; padding: 8px 10px;
+.aic-hint { color: #52606d; font-size: 11px; margin: 6px 0 0; }
+#aic-status { position: absolute; left: 10px; bottom: 8px; font-size: 12px; color: #3e4c59; background: rgba(255,255,255,.85); padding: 2px 6px; }
+div.vis-tooltip { max-width: min(440px, calc(100vw - 24px)); white-space: normal; font-family: inherit; font-size: 12.5px; line-height: 1.35; padding: 8px 10px;
   background: #fffdf7; border: 1px solid #c9c2a8; border-radius: 4px; box-shadow: 2px 3px 10px rgba(0,0,0,.15); color: #1f2933; }
 .aic-tip-head { display: flex; gap: 8px; align-items: baseline; }
 .aic-tip-head strong { font-size: 14px; }
-.aic-tip-type { color: #6b7785; font-size: 11px; margin-left: auto; white-space: nowrap; }
+.aic-tip-type { color: #52606d; font-size: 11px; margin-left: auto; white-space: nowrap; }
 .aic-tip-labels { color: #52606d; font-size: 11.5px; margin-top: 2px; }
 .aic-tip p { margin: 5px 0; }
 .aic-tip-sub { font-weight: 600; margin-top: 6px; font-size: 11.5px; color: #52606d; }
@@ -193,8 +238,19 @@ div.vis-tooltip { max-width: 440px; white-space: normal; font-family: inherit; f
 .aic-tip ul.aic-columns li { break-inside: avoid; }
 .aic-src { font-weight: 600; }
 .aic-quote { font-style: italic; }
+.aic-tip-link { display: block; margin-top: 6px; color: #1c5d99; font-weight: 600; }
 html[lang="fr"] .aic-only-en, html[lang="en"] .aic-only-fr { display: none; }
-.aic-tip-iri { color: #8a96a3; font-size: 10.5px; margin-top: 5px; word-break: break-all; }
+@media (max-width: 700px) {
+  #aic-bar { flex-wrap: wrap; padding: 6px 8px; gap: 6px 10px; }
+  #aic-bar h1 { font-size: 15px; flex: 1 1 0; min-width: 0; order: 1; }
+  #aic-lang { order: 2; }
+  #aic-nav { order: 3; flex: 1 1 100%; gap: 6px 12px; }
+  #aic-search-box { order: 4; flex: 1 1 100%; margin-left: 0; }
+  #aic-search { width: 100%; }
+  #aic-results { left: 8px; right: 8px; width: auto; }
+  #aic-legend { width: auto; max-width: calc(100% - 20px); max-height: calc(100% - 50px); }
+  #aic-legend[open] { left: 10px; }
+}
 """
 
 SCRIPT = r"""
@@ -205,8 +261,13 @@ SCRIPT = r"""
   var nodeList = json("aic-nodes");
   var edgeList = json("aic-edges");
   var options = json("aic-options");
-  var lang = cfg.lang;
+  var params = new URLSearchParams(window.location.search);
+  function stored() { try { return window.localStorage.getItem("aic-lang"); } catch (e) { return null; } }
+  // The language: the link's ?lang=, else the reader's last choice, else the build's.
+  var lang = [params.get("lang"), stored(), cfg.lang].filter(function (l) { return l && cfg.text[l]; })[0];
   var other = function (l) { return l === "fr" ? "en" : "fr"; };
+  var LANGS = ["fr", "en"];
+  var ROLE_PX = __ROLE_PX__;
 
   function tr(key, l) { return cfg.text[l || lang][key]; }
   function pick(item, base, l) { l = l || lang; return item[base + "_" + l] || item[base + "_" + other(l)] || ""; }
@@ -221,7 +282,7 @@ SCRIPT = r"""
     if (text !== undefined && text !== null) { e.textContent = text; }
     return e;
   }
-  var LANGS = ["fr", "en"];
+  function withLang(href, l) { return href + "?lang=" + encodeURIComponent(l || lang); }
   // Tooltips hold both languages; the style sheet shows the one of <html lang>, so switching
   // language never rebuilds them.
   function both(parent, tag, cls, textOf) {
@@ -230,11 +291,6 @@ SCRIPT = r"""
       if (text) { parent.appendChild(el(tag, (cls ? cls + " " : "") + "aic-only-" + l, text)); }
     });
   }
-  function norm(s) {
-    return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[\u2019\u2018\u02bc`\u00b4]/g, "'").replace(/[\u00ab\u00bb\u201c\u201d]/g, '"')
-      .toLowerCase().replace(/\s+/g, " ").trim();
-  }
 
   var byId = {};
   nodeList.forEach(function (n) { byId[n.id] = n; });
@@ -242,17 +298,19 @@ SCRIPT = r"""
   function sourceList(box, sources) {
     if (!sources || !sources.length) { return; }
     both(box, "div", "aic-tip-sub", function (l) { return tr("sources", l); });
-    var ul = el("ul");
-    sources.forEach(function (s) {
-      var li = el("li");
-      li.appendChild(el("span", "aic-src", s[0]));
-      if (s[1]) {
-        li.appendChild(document.createTextNode(" : "));
-        li.appendChild(el("span", "aic-quote", "« " + s[1] + " »"));
-      }
-      ul.appendChild(li);
+    LANGS.forEach(function (l) {
+      var ul = el("ul", "aic-only-" + l);
+      sources.forEach(function (s) {
+        var li = el("li");
+        li.appendChild(el("span", "aic-src", l === "fr" ? (s[2] || s[0]) : s[0]));
+        if (s[1]) {
+          li.appendChild(document.createTextNode(l === "fr" ? " : " : ": "));
+          li.appendChild(el("span", "aic-quote", "« " + s[1] + " »"));
+        }
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
     });
-    box.appendChild(ul);
   }
 
   function nodeTitle(n) {
@@ -261,10 +319,18 @@ SCRIPT = r"""
     both(head, "strong", null, function (l) { return pick(n, "label", l); });
     both(head, "span", "aic-tip-type", function (l) { return typeName(n.type, l) + (n.emerging ? " · " + tr("emerging", l) : ""); });
     box.appendChild(head);
-    box.appendChild(el("div", "aic-tip-labels", "FR : " + n.label_fr + "  ·  EN : " + n.label_en));
+    if (n.label_fr !== n.label_en) { box.appendChild(el("div", "aic-tip-labels", "FR : " + n.label_fr + "  ·  EN : " + n.label_en)); }
     both(box, "p", "aic-tip-def", function (l) { return pick(n, "definition", l); });
     sourceList(box, n.sources);
-    box.appendChild(el("div", "aic-tip-iri", n.id));
+    if (n.link) {
+      // A role's job profile keeps the language; another framework's page is its own.
+      LANGS.forEach(function (l) {
+        var a = el("a", "aic-tip-link aic-only-" + l, tr(n.type === "role" ? "details" : "framework", l));
+        a.href = n.type === "role" ? withLang(n.link, l) : n.link;
+        if (n.type !== "role") { a.target = "_blank"; a.rel = "noopener"; }
+        box.appendChild(a);
+      });
+    }
     return box;
   }
 
@@ -272,11 +338,10 @@ SCRIPT = r"""
     var box = el("div", "aic-tip");
     var head = el("div", "aic-tip-head");
     both(head, "strong", null, function (l) { return pick(e, "label", l); });
-    head.appendChild(el("span", "aic-tip-type", e.predicate));
     box.appendChild(head);
     var from = byId[e.from], to = byId[e.to];
     both(box, "div", "aic-tip-labels", function (l) {
-      return (from ? pick(from, "label", l) : e.from) + " \u2192 " + (to ? pick(to, "label", l) : e.to);
+      return (from ? pick(from, "label", l) : "") + " \u2192 " + (to ? pick(to, "label", l) : "");
     });
     both(box, "p", "aic-tip-def", function (l) { return pick(e, "meaning", l); });
     sourceList(box, e.sources);
@@ -294,28 +359,100 @@ SCRIPT = r"""
   }
 
   function edgeLabel(e) {
-    if (!cfg.edgeLabels) { return undefined; }
     var label = pick(e, "label");
     if (e.gap) { label += "\n" + (e.gapUnknown ? tr("gapUnknown") : "+" + e.gap.length + " " + tr("gapNote")); }
     return label;
   }
+  // Which edges show their label now (besides every edge when cfg.edgeLabels is "always").
+  var labelled = {};
+  // null, not "": vis-network measures an empty label on every frame (11,977 edges on the whole
+  // graph made each frame of an animation take half a second)
+  function edgeLabelNow(e) { return cfg.edgeLabels === "always" || labelled[e.id] ? edgeLabel(e) : null; }
 
   nodeList.forEach(function (n) { n.label = short(pick(n, "label")); n.title = nodeTitle(n); });
   edgeList.forEach(function (e) {
-    var label = edgeLabel(e);
-    if (label !== undefined) { e.label = label; } else { delete e.label; }
+    var label = edgeLabelNow(e);
+    if (label === null) { delete e.label; } else { e.label = label; }
     e.title = edgeTitle(e);
   });
 
   var original = {}, originalEdges = {};
   nodeList.forEach(function (n) { original[n.id] = {color: n.color, font: n.font}; });
   edgeList.forEach(function (e) { originalEdges[e.id] = {color: e.color, font: e.font || {color: cfg.edgeFontColor}}; });
+  var edgeById = {};
+  edgeList.forEach(function (e) { edgeById[e.id] = e; });
 
-  var nodes = new vis.DataSet(nodeList);
+  // The bar wraps on a narrow screen: the graph starts below it, whatever its height.
+  var bar = document.getElementById("aic-bar");
+  var searchBox = document.getElementById("aic-search-box");
+  function placeBelowBar() {
+    var root = document.documentElement.style;
+    root.setProperty("--aic-bar-height", bar.offsetHeight + "px");
+    var box = searchBox.getBoundingClientRect();
+    root.setProperty("--aic-results-top", Math.round(box.bottom + 2) + "px");
+    root.setProperty("--aic-results-right", Math.max(8, Math.round(document.documentElement.clientWidth - box.right)) + "px");
+  }
+  placeBelowBar();
+  window.addEventListener("resize", placeBelowBar);
+  var legend = document.getElementById("aic-legend");
+  if (window.matchMedia("(max-width: __NARROW__px)").matches) { legend.open = false; }
+
+  // vis-network draws nodes in the DataSet's order: roles last, so that no node covers their labels.
+  var nodes = new vis.DataSet(nodeList.filter(function (n) { return n.type !== "role"; })
+                                      .concat(nodeList.filter(function (n) { return n.type === "role"; })));
   var edges = new vis.DataSet(edgeList);
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, {}, options);
   window.network = network; window.nodes = nodes; window.edges = edges;
+
+  // ---------------------------------------------------------------- role labels
+  // A role's label is drawn at ROLE_PX on the screen at least: its font grows as the view zooms
+  // out (other labels fade out below 8 px: options.nodes.scaling.label.drawThreshold).
+  var roleFont = {}, roleBase = {};
+  cfg.roles.forEach(function (id) { roleBase[id] = (original[id].font && original[id].font.size) || 15; });
+  function roleFonts() {
+    var scale = network.getScale(), updates = [];
+    cfg.roles.forEach(function (id) {
+      var size = Math.max(roleBase[id], Math.ceil(ROLE_PX / scale));
+      if (roleFont[id] !== size) {
+        roleFont[id] = size;
+        original[id].font = Object.assign({}, original[id].font, {size: size});
+        updates.push({id: id, font: highlighted === null || keep[id] ? original[id].font : {color: cfg.dimFont, size: size}});
+      }
+    });
+    if (updates.length) { nodes.update(updates); }
+  }
+  // On a page that labels every edge, edge labels keep a readable size the same way.
+  var edgeFont = 0;
+  function edgeFonts() {
+    if (cfg.edgeLabels !== "always") { return; }
+    var size = Math.max(10, Math.ceil(ROLE_PX * 0.85 / network.getScale()));
+    if (size === edgeFont) { return; }
+    edgeFont = size;
+    edges.update(edgeList.map(function (e) {
+      originalEdges[e.id].font = Object.assign({}, originalEdges[e.id].font, {size: size});
+      return {id: e.id, font: highlighted === null || e.from === highlighted || e.to === highlighted ? originalEdges[e.id].font : {color: cfg.dimFont, size: size}};
+    }));
+  }
+  network.on("zoom", function () { roleFonts(); edgeFonts(); });
+
+  // ---------------------------------------------------------------- opening view
+  // Fitted on the roles (a page's main subject), unless the page is small enough to fit whole.
+  function openingView() {
+    var roles = cfg.roles.filter(function (id) { var n = nodes.get(id); return n && !n.hidden; });
+    if (nodes.length <= 40 || !roles.length) { network.fit({animation: false}); }
+    else { network.fit({nodes: roles, animation: false}); }
+    // Room for the labels of the nodes on the rim (the fit counts their centres only); on a large
+    // page, the others' labels stay under the drawing threshold until one zooms in.
+    var narrow = window.innerWidth < __NARROW__;
+    var scale = Math.min(network.getScale() * (narrow ? 0.8 : 0.9), cfg.openingScaleMax);
+    // On a phone, the roles fitted in are too close for their labels, which keep their size on
+    // the screen and print over each other: the page opens closer, to be panned.
+    if (narrow) { scale = Math.max(scale, 0.55); }
+    network.moveTo({scale: scale, animation: false});
+    roleFonts();
+    edgeFonts();
+  }
 
   // ---------------------------------------------------------------- settling
   var loading = document.getElementById("aic-loading");
@@ -324,50 +461,74 @@ SCRIPT = r"""
     document.body.setAttribute("data-settled", "1");
     status();
   }
+  function ready() {
+    openingView();
+    var focus = params.get("focus");
+    if (focus && nodes.get(focus)) { focusNode(focus, false); }
+    network.once("afterDrawing", settled);
+    network.redraw();
+  }
   if (cfg.physics) {
     network.on("stabilizationProgress", function (p) {
       loading.textContent = tr("loading") + " " + Math.round(100 * p.iterations / p.total) + " %";
     });
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({physics: {enabled: false}});
-      network.once("afterDrawing", settled);
-      network.redraw();
+      ready();
     });
-  } else {
-    network.once("afterDrawing", settled);
   }
 
   // ---------------------------------------------------------------- highlight
-  var highlighted = null;
+  var highlighted = null, keep = {};
   var DIM = {background: cfg.dim, border: cfg.dim, highlight: {background: cfg.dim, border: "#9aa4b1"}, hover: {background: cfg.dim, border: "#9aa4b1"}};
+  function setLabelled(ids, on) {
+    if (cfg.edgeLabels === "always") { return; }
+    var updates = [];
+    ids.forEach(function (k) {
+      if (Boolean(labelled[k]) !== on) {
+        if (on) { labelled[k] = true; } else { delete labelled[k]; }
+        updates.push({id: k, label: edgeLabelNow(edgeById[k])});
+      }
+    });
+    if (updates.length) { edges.update(updates); }
+  }
   function highlight(id) {
-    var keep = {};
+    clearHighlight();
+    keep = {};
     keep[id] = true;
     network.getConnectedNodes(id).forEach(function (k) { keep[k] = true; });
     nodes.update(nodes.getIds().map(function (k) {
       return keep[k] ? {id: k, color: original[k].color, font: original[k].font}
-                     : {id: k, color: DIM, font: {color: cfg.dimFont}};
+                     : {id: k, color: DIM, font: original[k].font && original[k].font.size ? {color: cfg.dimFont, size: original[k].font.size} : {color: cfg.dimFont}};
     }));
+    var mine = [];
     edges.update(edges.get({fields: ["id", "from", "to"]}).map(function (e) {
       var on = e.from === id || e.to === id;
+      if (on) { mine.push(e.id); }
       return on ? {id: e.id, color: originalEdges[e.id].color, font: originalEdges[e.id].font}
                 : {id: e.id, color: {color: cfg.dim, inherit: false}, font: {color: cfg.dimFont}};
     }));
     highlighted = id;
+    setLabelled(mine, true);
   }
   function clearHighlight() {
     if (highlighted === null) { return; }
     nodes.update(nodes.getIds().map(function (k) { return {id: k, color: original[k].color, font: original[k].font}; }));
     edges.update(edges.getIds().map(function (k) { return {id: k, color: originalEdges[k].color, font: originalEdges[k].font}; }));
+    setLabelled(Object.keys(labelled), false);
     highlighted = null;
+    keep = {};
   }
   network.on("click", function (p) {
     if (p.nodes.length) { highlight(p.nodes[0]); }
     else if (!p.edges.length) { clearHighlight(); }
   });
+  network.on("hoverEdge", function (p) { if (!labelled[p.edge]) { labelled[p.edge] = "hover"; edges.update({id: p.edge, label: edgeLabelNow(edgeById[p.edge])}); } });
+  network.on("blurEdge", function (p) { if (labelled[p.edge] === "hover") { delete labelled[p.edge]; edges.update({id: p.edge, label: edgeLabelNow(edgeById[p.edge])}); } });
+  function go(page) { window.location.href = withLang(page); }
   network.on("doubleClick", function (p) {
     var page = p.nodes.length ? cfg.rolePages[p.nodes[0]] : null;
-    if (page && page !== cfg.page) { window.location.href = page; }
+    if (page && page !== cfg.page) { go(page); }
   });
 
   // ---------------------------------------------------------------- type filter
@@ -389,29 +550,8 @@ SCRIPT = r"""
   document.getElementById("aic-none").addEventListener("click", function () { boxes.forEach(function (b) { b.checked = false; }); applyFilter(); });
 
   // ---------------------------------------------------------------- search
-  var index = nodeList.map(function (n) {
-    var labels = [n.label_fr, n.label_en].concat(n.alt || []).map(norm);
-    var text = [n.definition_fr, n.definition_en].concat((n.sources || []).map(function (s) { return s[1]; }));
-    return {id: n.id, type: n.type, labels: labels, text: norm(text.join(" \u0001 "))};
-  });
-  function find(query) {
-    var q = norm(query);
-    if (!q) { return []; }
-    var hits = [];
-    index.forEach(function (entry, i) {
-      var score = 0;
-      entry.labels.forEach(function (l) {
-        if (l === q) { score = Math.max(score, 4); }
-        else if (l.indexOf(q) === 0) { score = Math.max(score, 3); }
-        else if (l.indexOf(q) > 0) { score = Math.max(score, 2); }
-      });
-      if (!score && entry.text.indexOf(q) >= 0) { score = 1; }
-      if (score) { hits.push({score: score, role: entry.type === "role" ? 0 : 1, length: entry.labels[0].length, i: i}); }
-    });
-    hits.sort(function (a, b) { return b.score - a.score || a.role - b.role || a.length - b.length || a.i - b.i; });
-    return hits.slice(0, 15).map(function (h) { return index[h.i].id; });
-  }
-  function focusNode(id) {
+  var find = window.aicSearch.index(nodeList);
+  function focusNode(id, animate) {
     var n = nodes.get(id);
     if (!n) { return false; }
     if (n.hidden) {
@@ -420,56 +560,96 @@ SCRIPT = r"""
     }
     highlight(id);
     network.selectNodes([id]);
-    network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+    var scale = Math.max(network.getScale(), 1.1);
+    // vis-network's animations advance by frames, not by time: on a large page (positions from
+    // Python), where a frame of a slow machine takes half a second, a 0.4 s move took 4 s. Jump.
+    if (!cfg.physics) { animate = false; }
+    if (animate !== false) { network.once("animationFinished", function () { roleFonts(); edgeFonts(); }); }
+    network.focus(id, animate === false ? {scale: scale, animation: false}
+                                         : {scale: scale, animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+    if (animate === false) { roleFonts(); edgeFonts(); }
     return true;
   }
   var search = document.getElementById("aic-search");
   var results = document.getElementById("aic-results");
-  var current = [];
+  var current = [], active = -1;
+  function setActive(i) {
+    var items = results.querySelectorAll("li[role=option]");
+    if (!items.length) { active = -1; search.removeAttribute("aria-activedescendant"); return; }
+    active = (i + items.length) % items.length;
+    items.forEach(function (li, k) {
+      li.classList.toggle("aic-active", k === active);
+      li.setAttribute("aria-selected", k === active ? "true" : "false");
+    });
+    search.setAttribute("aria-activedescendant", items[active].id);
+    items[active].scrollIntoView({block: "nearest"});
+  }
+  function hideResults() {
+    results.hidden = true;
+    search.setAttribute("aria-expanded", "false");
+    search.removeAttribute("aria-activedescendant");
+  }
+  function pickResult(id) { focusNode(id); hideResults(); }
   function showResults() {
     current = find(search.value);
     results.textContent = "";
-    if (!search.value.trim()) { results.hidden = true; return; }
-    if (!current.length) { results.appendChild(el("li", null, tr("noResult"))); }
+    if (!search.value.trim()) { hideResults(); return; }
+    placeBelowBar();
+    if (!current.length) { results.appendChild(el("li", "aic-none", tr("noResult"))); }
     current.forEach(function (id, i) {
       var n = byId[id];
-      var li = el("li", i === 0 ? "aic-active" : null);
+      var li = el("li");
+      li.id = "aic-result-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("data-id", id);
       li.appendChild(el("span", null, pick(n, "label")));
       li.appendChild(el("span", "aic-result-type", typeName(n.type)));
-      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); focusNode(id); results.hidden = true; });
+      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pickResult(id); });
       results.appendChild(li);
     });
     results.hidden = false;
+    search.setAttribute("aria-expanded", "true");
+    setActive(0);
   }
   search.addEventListener("input", showResults);
   search.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") {
-      var found = find(search.value);
-      if (found.length) { focusNode(found[0]); }
-      results.hidden = true;
-    } else if (ev.key === "Escape") { results.hidden = true; }
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      if (results.hidden) { showResults(); } else { setActive(active + (ev.key === "ArrowDown" ? 1 : -1)); }
+    } else if (ev.key === "Enter") {
+      if (results.hidden || active < 0) { current = find(search.value); active = current.length ? 0 : -1; }
+      if (active >= 0 && current[active]) { pickResult(current[active]); } else { hideResults(); }
+    } else if (ev.key === "Escape") { hideResults(); }
   });
-  search.addEventListener("blur", function () { results.hidden = true; });
+  search.addEventListener("blur", hideResults);
 
   // ---------------------------------------------------------------- language
-  function setLang(l) {
+  var navLinks = Array.prototype.slice.call(document.querySelectorAll("a[data-page]"));
+  var canvasLabel = document.getElementById("mynetwork");
+  function setLang(l, remember) {
     if (!cfg.text[l]) { return; }
     lang = l;
+    if (remember) { try { window.localStorage.setItem("aic-lang", l); } catch (e) { /* private mode: the links still carry it */ } }
     document.documentElement.lang = l;
     document.querySelectorAll(".aic-i18n").forEach(function (e) { e.textContent = e.getAttribute("data-" + l); });
+    canvasLabel.setAttribute("aria-label", canvasLabel.getAttribute("data-" + l));
+    navLinks.forEach(function (a) { a.setAttribute("href", withLang(a.getAttribute("data-page"))); });
     search.placeholder = tr("search");
     search.setAttribute("aria-label", tr("search"));
+    results.setAttribute("aria-label", tr("results"));
     document.querySelectorAll("#aic-lang button").forEach(function (b) {
       b.setAttribute("aria-pressed", b.getAttribute("data-lang") === l ? "true" : "false");
     });
     document.title = cfg.title[l];
     nodes.update(nodeList.map(function (n) { return {id: n.id, label: short(pick(n, "label"))}; }));
-    if (cfg.edgeLabels) { edges.update(edgeList.map(function (e) { return {id: e.id, label: edgeLabel(e)}; })); }
+    var shown = edgeList.filter(function (e) { return cfg.edgeLabels === "always" || labelled[e.id]; });
+    if (shown.length) { edges.update(shown.map(function (e) { return {id: e.id, label: edgeLabel(e)}; })); }
     if (!results.hidden) { showResults(); }
     status();
+    placeBelowBar();
   }
   document.querySelectorAll("#aic-lang button").forEach(function (b) {
-    b.addEventListener("click", function () { setLang(b.getAttribute("data-lang")); });
+    b.addEventListener("click", function () { setLang(b.getAttribute("data-lang"), true); });
   });
 
   // ---------------------------------------------------------------- status line
@@ -479,9 +659,11 @@ SCRIPT = r"""
       nodes.length + " " + tr("nodes") + " (" + shown + " " + tr("shown") + ") · " + edges.length + " " + tr("edges");
   }
 
-  window.aic = {find: find, focusNode: focusNode, setLang: setLang, highlight: highlight,
+  window.aic = {find: find, focusNode: focusNode, setLang: setLang, highlight: highlight, openingView: openingView,
                 clearHighlight: clearHighlight, applyFilter: applyFilter, lang: function () { return lang; }};
+  if (lang !== cfg.lang) { setLang(lang); }
   network.setData({nodes: nodes, edges: edges});
+  if (!cfg.physics) { ready(); }
   status();
 })();
-"""
+""".replace("__ROLE_PX__", str(ROLE_LABEL_MIN_PX)).replace("__NARROW__", str(NARROW_PX))

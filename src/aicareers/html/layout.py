@@ -24,9 +24,9 @@ nodes   in-page physics (seeded)            positions computed here
   ``networkx.spring_layout`` is quadratic (13 s for 2,000 nodes, 209 s for 10,000 on the same
   machine; ``spectral_layout`` 139 s for 10,000), so :func:`compute_positions` places the nodes
   in Python in a few seconds and the page opens with physics off and fixed coordinates:
-  straight edges, edges hidden while dragging or zooming, no edge labels on the canvas (the
-  predicate stays in each edge's tooltip). Edge labels are also left out above
-  :data:`EDGE_LABELS_MAX_EDGES` edges.
+  straight edges, edges hidden while dragging or zooming, an edge's label drawn only while it is
+  hovered or its end selected (as on every page of more than 30 edges). Spring lengths leave
+  room for edge labels up to :data:`EDGE_LABELS_MAX_EDGES` edges.
 
 :func:`compute_positions` is a pivot-MDS start refined by a local force model:
 

@@ -42,10 +42,12 @@ from pyvis.network import Network
 
 from ..analytics.gap import skill_gap as analytics_gap
 from ..atomic import write_set
+from ..prefixes import PREFIXES
 from . import controls, layout, style
 from .from_my_job import PAGE_NAME as FROM_MY_JOB, render_from_my_job
 from .jobs import FOLDER as JOBS_FOLDER
 from .jobs import render_jobs
+from .search import SEARCH_SCRIPT
 
 EVOLVES = "aic:canEvolveTo"
 SKILL_EDGE = "aic:requiresSkill"
@@ -55,6 +57,14 @@ PYVIS_TEMPLATES = Path(importlib.util.find_spec("pyvis").origin).parent / "templ
 TEMPLATE_NAME = "aicareers-page.html"
 #: Node labels longer than this are cut on the canvas (the tooltip shows them whole).
 LABEL_MAX = 42
+#: Labels of the predicates the ontology reuses without labelling them (schema.org's): a page
+#: never shows a prefixed name. Every other predicate's labels are the ontology's rdfs:labels,
+#: which the projection puts on each edge.
+UNLABELLED_PREDICATES = {"schema:estimatedSalary": ("salaire estimé", "estimated salary")}
+#: Up to this many edges, a page draws every edge label; above, an edge's label shows when the
+#: edge is hovered or its end is selected (at the opening zoom of a busy page, labels print over
+#: each other).
+EDGE_LABELS_ALWAYS_MAX = 30
 
 
 # ------------------------------------------------------------------------------ sub-graphs
@@ -110,10 +120,69 @@ def career_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return paths
 
 
+def role_slug(iri: str) -> str:
+    """The last segment of the IRI, reduced to letters, digits, ``-``, ``_``.
+
+    >>> role_slug("https://w3id.org/ai-careers/id/role/prompt-engineer")
+    'prompt-engineer'
+    """
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", iri.rstrip("/").rsplit("/", 1)[-1]).strip("-") or "role"
+
+
 def role_page_name(iri: str) -> str:
-    """``role-<last segment of the IRI>.html``, the segment reduced to letters, digits, ``-``, ``_``."""
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", iri.rstrip("/").rsplit("/", 1)[-1]).strip("-") or "role"
-    return f"role-{slug}.html"
+    """``role-<slug>.html`` (:func:`role_slug`)."""
+    return f"role-{role_slug(iri)}.html"
+
+
+def whole_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The whole graph's page: every node that has a link.
+
+    The few nodes without any are left off: places a salary claim is about (``schema:about`` of
+    a claim), framework vocabulary no AI occupation uses (O*NET job zones 1 and 2) and the Bac, a
+    training's prerequisite; those links are not projection edges. On the canvas these nodes
+    would float alone, far from everything, and pull the opening view apart; the graph files and
+    the SPARQL endpoint still have them.
+    """
+    return induced(graph, [n for n in graph if graph.degree(n)])
+
+
+def predicate_labels(predicate: str, data: dict) -> tuple[str, str]:
+    """The (French, English) labels of an edge's predicate: the ontology's (on the edge), else
+    :data:`UNLABELLED_PREDICATES`, else the local name in words; never the prefixed name.
+
+    >>> predicate_labels("aic:hasMission", {"label_fr": "a pour mission", "label_en": "has mission"})
+    ('a pour mission', 'has mission')
+    >>> predicate_labels("schema:estimatedSalary", {"label_fr": "schema:estimatedSalary"})
+    ('salaire estimé', 'estimated salary')
+    >>> predicate_labels("ex:worksWithTeam", {})
+    ('works with team', 'works with team')
+    """
+    fr, en = data.get("label_fr", ""), data.get("label_en", "")
+    if fr and en and predicate not in (fr, en):
+        return fr, en
+    if predicate in UNLABELLED_PREDICATES:
+        return UNLABELLED_PREDICATES[predicate]
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", predicate.rsplit(":", 1)[-1].rsplit("/", 1)[0]).lower()
+    return (fr if fr and fr != predicate else words), (en if en and en != predicate else words)
+
+
+def node_link(node: str, node_type: str) -> str | None:
+    """Where a node's "details" lead: a role's job profile (``jobs/<id>.html``); a node of an
+    outside framework whose IRI is a web page (ESCO's), that page; the project's other nodes have
+    no page of their own.
+
+    >>> node_link("https://w3id.org/ai-careers/id/role/prompt-engineer", "role")
+    'jobs/prompt-engineer.html'
+    >>> node_link("http://data.europa.eu/esco/occupation/abc", "esco-occupation")
+    'http://data.europa.eu/esco/occupation/abc'
+    >>> node_link("https://w3id.org/ai-careers/id/skill/x", "skill") is None
+    True
+    """
+    if node_type == "role":
+        return f"{JOBS_FOLDER}/{role_slug(node)}.html"
+    if node.startswith(("http://", "https://")) and not node.startswith(PREFIXES["aicr"]):
+        return node
+    return None
 
 
 def role_pages(graph: nx.MultiDiGraph) -> dict[str, str]:
@@ -148,12 +217,16 @@ def _vis_options(mode: dict) -> dict:
         "nodes": {
             "borderWidth": 1.5,
             "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            # labels smaller than 8 px on the screen are not drawn: a tangle of them reads as noise
+            # (roles' labels never get that small: controls.ROLE_LABEL_MIN_PX)
+            "scaling": {"label": {"enabled": False, "drawThreshold": 9, "maxVisible": 40}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
             "font": {"size": 10, "align": "middle", "color": "#55606e", "strokeWidth": 3, "strokeColor": "#ffffff", "face": "system-ui, sans-serif"},
             "smooth": {"enabled": True, "type": "continuous", "roundness": 0.4} if mode["smooth_edges"] else False,
             "selectionWidth": 1.5,
+            "scaling": {"label": {"drawThreshold": 8}},
         },
     }
     if mode["physics"]:
@@ -187,8 +260,11 @@ def _node_data(node: str, data: dict, lang: str, position=None) -> dict:
         "label_en": data.get("label_en", ""),
         "definition_fr": data.get("definition_fr", ""),
         "definition_en": data.get("definition_en", ""),
-        "sources": [[s.get("source_label", ""), s.get("quote", "")] for s in data.get("sources", [])],
+        "sources": _sources(data),
     }
+    link = node_link(node, node_type)
+    if link:
+        item["link"] = link
     if node_type == "role":
         item["emerging"] = bool(data.get("emerging"))
         item["margin"] = 8
@@ -212,14 +288,22 @@ def edge_length(degree_u: int, degree_v: int, label_chars: int = 0, box_chars: i
     return int(max(hub, 30 + 6.5 * label_chars) + 4 * box_chars)
 
 
+def _sources(data: dict) -> list[list[str]]:
+    """``[[English title, quote, French title], ...]``: the tooltip names each source in the
+    reader's language."""
+    return [[s.get("source_label", ""), s.get("quote", ""), s.get("source_label_fr") or s.get("source_label", "")]
+            for s in data.get("sources", [])]
+
+
 def _edge_data(index: int, predicate: str, data: dict, lang: str) -> dict:
+    fr, en = predicate_labels(predicate, data)
     item = {
         "id": f"e{index}",
         "predicate": predicate,
-        "label": data.get(f"label_{lang}") or predicate,
-        "label_fr": data.get("label_fr", predicate),
-        "label_en": data.get("label_en", predicate),
-        "sources": [[s.get("source_label", ""), s.get("quote", "")] for s in data.get("sources", [])],
+        "label": fr if lang == "fr" else en,
+        "label_fr": fr,
+        "label_en": en,
+        "sources": _sources(data),
         **style.edge_style(predicate),
     }
     for key in ("meaning_fr", "meaning_en"):
@@ -302,11 +386,21 @@ def render_page(
     # here instead, with the very items add_node and add_edge would append.
     net.nodes, net.node_ids, net.node_map, net.edges = list(nodes.values()), list(nodes), nodes, edges
     net.options = _vis_options(mode)
+    edge_labels = "always" if mode["edge_labels"] and len(edges) <= EDGE_LABELS_ALWAYS_MAX else "hover"
+    if edge_labels == "always":
+        # few labels, each always shown: level, so that a two-line label reads whole (along a
+        # curve, its end slid under the box at the edge's end)
+        net.options["edges"]["font"]["align"] = "horizontal"
 
     counts: dict[str, int] = {}
     for _, data in graph.nodes(data=True):
         counts[data.get("type", "")] = counts.get(data.get("type", ""), 0) + 1
     types = style.ordered_types(counts)
+    links: dict[str, list] = {}
+    for edge in edges:
+        # per-edge labels ("étape 2") name the predicate in the legend without their number
+        row = links.setdefault(edge["predicate"], [edge["predicate"], *(re.sub(r"\s+\d+$", "", edge[f"label_{lg}"]) for lg in ("fr", "en")), 0])
+        row[3] += 1
     text = controls.UI_TEXT
     nav = [
         {"href": "index.html", "fr": text["fr"]["whole"], "en": text["en"]["whole"], "current": page == "index.html"},
@@ -329,8 +423,10 @@ def render_page(
         "text": text,
         "ui": text[lang],
         "legend": Markup(style.legend_html(types, lang, counts)),
+        "edge_legend": Markup(style.edge_legend_html(list(links.values()), lang)),
         "css": Markup(controls.STYLE),
         "js": Markup(controls.SCRIPT),
+        "search_js": Markup(SEARCH_SCRIPT),
         "config": {
             "page": page,
             "lang": lang,
@@ -338,7 +434,13 @@ def render_page(
             "text": text,
             "types": {t: {"fr": style.type_style(t).fr, "en": style.type_style(t).en} for t in types},
             "physics": mode["physics"],
-            "edgeLabels": mode["edge_labels"],
+            # "always", or "hover": the hovered edge's label and the selected node's edges' (cheap
+            # at any size: a handful of edges at a time)
+            "edgeLabels": edge_labels,
+            "roles": [n for n, d in graph.nodes(data=True) if d.get("type") == "role"],
+            # a page with positions from Python is large: it opens on the roles, the others'
+            # labels too small to draw (under 8 px) until one zooms in
+            "openingScaleMax": 0.55 if mode["precomputed"] else 1.2,
             "edgeFontColor": "#55606e",
             "dim": style.DIM_COLOR,
             "dimFont": style.DIM_FONT_COLOR,
@@ -367,7 +469,7 @@ def render_pages(graph: nx.MultiDiGraph, *, lang: str = "fr", claims=None) -> di
     labels = {iri: (graph.nodes[iri].get("label_fr", iri), graph.nodes[iri].get("label_en", iri)) for iri in rolepages}
     common = {"lang": lang, "rolepages": rolepages, "labels": labels}
     pages = {
-        "index.html": render_page(graph, page="index.html", title_fr="Graphe des métiers de l’IA", title_en="AI careers graph", **common),
+        "index.html": render_page(whole_graph(graph), page="index.html", title_fr="Graphe des métiers de l’IA", title_en="AI careers graph", **common),
         "career-paths.html": render_page(
             career_graph(graph), page="career-paths.html", title_fr="Évolutions de carrière", title_en="Career paths", **common
         ),

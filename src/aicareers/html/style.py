@@ -12,6 +12,8 @@ True
 'dot'
 >>> 'data-type="role"' in legend_html(["role"], "fr", {"role": 2})
 True
+>>> "a pour mission" in edge_legend_html([["aic:hasMission", "a pour mission", "has mission", 3]], "fr")
+True
 """
 
 from __future__ import annotations
@@ -53,6 +55,14 @@ TYPE_STYLES: dict[str, TypeStyle] = {
     "place": TypeStyle("#5dade2", "triangleDown", "Lieu", "Place"),
     "esco-occupation": TypeStyle("#ff7f0e", "hexagon", "Profession ESCO", "ESCO occupation", 18),
     "esco-skill": TypeStyle("#9ecae1", "dot", "Compétence ESCO", "ESCO skill", 9),
+    "rome-occupation": TypeStyle("#d6604d", "hexagon", "Métier ROME", "ROME occupation", 18),
+    "rome-skill": TypeStyle("#a6d96a", "dot", "Compétence ROME", "ROME skill", 8),
+    "job-title": TypeStyle("#f4a582", "dot", "Appellation d’emploi", "Job title", 7),
+    "work-context": TypeStyle("#c2a5cf", "diamond", "Contexte de travail", "Work context", 9),
+    "onet-occupation": TypeStyle("#1b9e77", "hexagon", "Profession O*NET", "O*NET occupation", 18),
+    "task": TypeStyle("#66c2a5", "triangle", "Tâche", "Task", 8),
+    "technology": TypeStyle("#bababa", "dot", "Technologie (O*NET)", "Technology (O*NET)", 6),
+    "job-zone": TypeStyle("#8c6bb1", "square", "Zone de préparation O*NET", "O*NET job zone", 12),
 }
 
 #: The look of a type the projection may gain one day: still drawn, still in the legend.
@@ -158,5 +168,28 @@ def legend_html(types, lang: str, counts: dict[str, int]) -> str:
             f"{shape_svg(style.shape, style.color)} "
             f'<span class="aic-i18n" data-fr="{escape(style.fr)}" data-en="{escape(style.en)}">{escape(name)}</span> '
             f'<span class="aic-count">{counts.get(node_type, 0)}</span></label></li>'
+        )
+    return "\n".join(rows)
+
+
+def line_svg(predicate: str) -> str:
+    """A 24×10 inline SVG of a predicate's edge: its colour, width and dashes, for the legend."""
+    look = edge_style(predicate)
+    dash = ' stroke-dasharray="4 3"' if look["dashes"] else ""
+    return (f'<svg class="aic-swatch" width="24" height="10" viewBox="0 0 24 10" aria-hidden="true">'
+            f'<line x1="1" y1="5" x2="23" y2="5" stroke="{look["color"]["color"]}" stroke-width="{max(1.5, look["width"])}"{dash}/></svg>')
+
+
+def edge_legend_html(links, lang: str) -> str:
+    """The links' legend: one row per predicate present, ``links`` being ``[predicate, French
+    label, English label, count]`` rows; the styled predicates first (in :data:`EDGE_STYLES`'s
+    order), then the others by label. Only the human labels are shown."""
+    order = {p: i for i, p in enumerate(EDGE_STYLES)}
+    rows = []
+    for predicate, fr, en, count in sorted(links, key=lambda r: (order.get(r[0], len(order)), r[2], r[0])):
+        name = fr if lang == "fr" else en
+        rows.append(
+            f'<li>{line_svg(predicate)} <span class="aic-i18n" data-fr="{escape(fr)}" data-en="{escape(en)}">{escape(name)}</span> '
+            f'<span class="aic-count">{count}</span></li>'
         )
     return "\n".join(rows)

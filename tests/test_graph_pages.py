@@ -1,0 +1,280 @@
+"""The graph pages as people use them, at a laptop's and a phone's size (issue 13).
+
+Each kind of graph page (the whole graph, the career paths, a role's neighbourhood) is opened in
+Debian's Chromium at 1440x900 and 390x844 (``tests/browser.py``): nothing on the console, nothing
+asked outside the file, every control reachable, no identifier where a person reads, role labels
+legible at the opening zoom, the language kept from page to page, ``?focus=``, and a search that
+forgives typos but matches whole words. Screenshots: ``test-artifacts/graph-<page>-<size>.png``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from urllib.parse import quote
+
+import pytest
+
+from aicareers.html import write_pages
+from aicareers.html.pages import whole_graph
+from aicareers.html.style import type_style
+from tests.browser import IDENTIFIER, VIEWPORTS, Opened
+
+ID = "https://w3id.org/ai-careers/id/"
+PE = ID + "role/prompt-engineer"
+ARCHITECT = ID + "role/ai-architect"
+PAGES = {"index": "index.html", "career-paths": "career-paths.html", "role": "role-prompt-engineer.html"}
+#: The smallest on-screen size of a role's label at the opening zoom, in CSS pixels.
+READABLE_PX = 10
+
+
+@pytest.fixture(scope="module")
+def site(g, tmp_path_factory):
+    out = tmp_path_factory.mktemp("graph-pages")
+    write_pages(g, out)
+    return out
+
+
+def opened(browser, site, page, size="desktop", query=""):
+    return Opened(browser, site / PAGES[page], viewport=VIEWPORTS[size], query=query)
+
+
+def config(site, page):
+    html = (site / PAGES[page]).read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="aic-config">(.*?)</script>', html, re.S).group(1))
+
+
+def words(text: str) -> str:
+    text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
+    return " " + " ".join(re.split(r"[^a-z0-9+#]+", text)).strip() + " "
+
+
+# ----------------------------------------------------------------------------- without browser
+
+
+def test_unlinked_nodes_are_left_off_the_whole_graph(g):
+    whole = whole_graph(g)
+    unlinked = sorted(n for n in g if not g.degree(n))
+    assert unlinked and set(whole) == set(g) - set(unlinked)
+    assert {g.nodes[n]["type"] for n in unlinked} <= {"place", "job-zone", "level"}
+    assert all(whole.degree(n) for n in whole)
+
+
+def test_every_edge_and_legend_entry_has_a_human_label_in_both_languages(site):
+    for page in PAGES:
+        html = (site / PAGES[page]).read_text(encoding="utf-8")
+        edges = json.loads(re.search(r'<script type="application/json" id="aic-edges">(.*?)</script>', html, re.S).group(1))
+        for edge in edges:
+            for lang in ("fr", "en"):
+                label = edge[f"label_{lang}"]
+                assert label and not IDENTIFIER.search(label) and label != edge["predicate"], (page, edge["predicate"], lang)
+        legend = re.search(r'<details id="aic-legend".*?</details>', html, re.S).group(0)
+        names = re.findall(r'<li>.*?<span class="aic-i18n" data-fr="([^"]*)" data-en="([^"]*)">', legend)
+        # one name per node type and per kind of link, in both languages, none an identifier
+        assert len(names) == legend.count("<li>"), page
+        assert names and all(fr and en and not IDENTIFIER.search(fr + " " + en) for fr, en in names), page
+        for node_type in re.findall(r'<label data-type="([^"]+)"', html):
+            look = type_style(node_type)
+            assert look.fr and look.en and look.fr != node_type and look.color != "#999999", (page, node_type)
+
+
+# ----------------------------------------------------------------------------- in Chromium
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_page_at_both_sizes(browser, site, page, size):
+    view = opened(browser, site, page, size)
+    try:
+        width, height = VIEWPORTS[size]["width"], VIEWPORTS[size]["height"]
+        # The title shows, and the controls a person needs first are on the screen.
+        title = view.page.locator("h1").bounding_box()
+        assert title["width"] > 100 and title["x"] >= 0 and title["y"] + title["height"] <= height
+        for selector in ("#aic-search", "#aic-lang button[data-lang='fr']", "#aic-lang button[data-lang='en']", "#aic-legend summary"):
+            box = view.page.locator(selector).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= width and 0 <= box["y"] and box["y"] + box["height"] <= height, selector
+        # The legend is folded on a phone (it would hide the graph), open on a laptop.
+        assert view.js("document.getElementById('aic-legend').open") is (size == "desktop")
+        view.screenshot(f"graph-{page}-{size}")
+        # Role labels are legible at the opening zoom: every role in the view is drawn at 10 px or more.
+        drawn = view.js(
+            """() => { const box = document.getElementById('mynetwork').getBoundingClientRect(), scale = network.getScale();
+                return nodes.get({filter: n => n.type === 'role'}).map(n => {
+                  const p = network.canvasToDOM(network.getPosition(n.id));
+                  return {id: n.id, px: scale * n.font.size, inside: p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height}; }); }"""
+        )
+        inside = [r for r in drawn if r["inside"]]
+        assert inside, "no role in the opening view"
+        assert all(r["px"] >= READABLE_PX for r in inside), inside
+        if page == "role":
+            assert PE in [r["id"] for r in inside]
+        # Unfold the legend: everything a person can read, legend included, is free of identifiers.
+        if size == "phone":
+            view.page.click("#aic-legend summary")
+            assert view.js("document.getElementById('aic-legend').open") is True
+        assert view.identifiers_in_text() == []
+        assert view.controls_outside_viewport() == []
+        assert view.accessibility_violations() == []
+        assert view.errors == [] and view.foreign_requests() == []
+    finally:
+        view.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_tooltip_has_no_identifier_and_links_to_the_job_profile(browser, site, size):
+    view = opened(browser, site, "career-paths", size)
+    try:
+        view.page.mouse.move(*view.node_point(ARCHITECT))
+        tooltip = view.page.locator("div.vis-tooltip")
+        tooltip.wait_for(state="visible", timeout=5_000)
+        text = tooltip.inner_text()
+        assert "Architecte d'IA" in text and IDENTIFIER.findall(text) == []
+        # the source is named in French on a French page
+        assert "ESD : fiche glossaire" in text and "glossary sheet" not in text
+        link = tooltip.locator("a:visible")
+        assert link.inner_text() == "Fiche métier détaillée"
+        assert link.get_attribute("href") == "jobs/ai-architect.html?lang=fr"
+        box = tooltip.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= VIEWPORTS[size]["width"] + 1
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+@pytest.mark.browser
+def test_edge_labels_show_on_a_small_page_and_on_hover_or_selection_on_a_busy_one(browser, site):
+    assert config(site, "career-paths")["edgeLabels"] == "always"
+    assert config(site, "role")["edgeLabels"] == "hover" and config(site, "index")["edgeLabels"] == "hover"
+    view = opened(browser, site, "career-paths")
+    try:
+        labels = view.js("edges.get().map(e => e.label)")
+        assert labels and all(label.startswith("peut évoluer vers\n+") for label in labels)
+        # the gap's line is whole (it was cut at the page's edge before: "+6 compétences à acque…")
+        assert all(label.endswith("compétences à acquérir") for label in labels)
+    finally:
+        view.close()
+    view = opened(browser, site, "role")
+    try:
+        assert view.js("edges.get().filter(e => e.label).length") == 0
+        view.page.mouse.click(*view.node_point(PE))
+        mine = view.js("id => edges.get({filter: e => e.from === id || e.to === id}).map(e => e.label)", PE)
+        assert mine and all(mine), "the selected node's edges are labelled"
+        assert "a pour mission" in mine
+        others = view.js("id => edges.get({filter: e => e.from !== id && e.to !== id}).filter(e => e.label).length", PE)
+        assert others == 0
+    finally:
+        view.close()
+
+
+@pytest.mark.browser
+def test_the_language_is_kept_across_pages(browser, site):
+    # A double-click on a role opens its page in the language one reads.
+    view = opened(browser, site, "career-paths", query="?lang=en")
+    try:
+        assert view.page.inner_text("h1") == "Career paths" and view.js("document.documentElement.lang") == "en"
+        with view.page.expect_navigation():
+            view.page.mouse.dblclick(*view.node_point(ARCHITECT))
+        assert view.page.url.endswith("role-ai-architect.html?lang=en")
+        view.page.wait_for_selector("body[data-settled='1']", state="attached")
+        assert view.page.inner_text("h1") == "AI architect: neighbourhood"
+        assert view.js("id => nodes.get(id).label", ARCHITECT) == "AI architect"
+        # ... and a link keeps it too.
+        with view.page.expect_navigation():
+            view.page.click("#aic-nav > a[data-page='index.html']")
+        assert view.page.url.endswith("index.html?lang=en")
+        view.page.wait_for_selector("body[data-settled='1']", state="attached")
+        assert view.page.inner_text("h1") == "AI careers graph"
+        # Switching language rewrites the links, and is remembered for a page opened without ?lang=
+        # (the pages are built in French).
+        view.page.click("#aic-lang button[data-lang='fr']")
+        assert view.page.get_attribute("#aic-nav > a[data-page='career-paths.html']", "href") == "career-paths.html?lang=fr"
+        view.page.click("#aic-lang button[data-lang='en']")
+        view.page.goto((site / "career-paths.html").as_uri())
+        view.page.wait_for_selector("body[data-settled='1']", state="attached")
+        assert view.page.inner_text("h1") == "Career paths"
+        # the pages navigated to are the site's own; nothing else was asked for
+        assert view.errors == []
+        assert [u for u in view.requests if not u.startswith((site.as_uri() + "/", "data:", "blob:", "about:"))] == []
+    finally:
+        view.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_focus_selects_and_centres_the_node(browser, site, g, page, size):
+    # a role on the whole graph, a salary (not a role) on the role's page, the role on the paths
+    node = {"index": ARCHITECT, "role": sorted(n for n in g.neighbors(PE) if g.nodes[n]["type"] == "salary")[0], "career-paths": PE}[page]
+    view = opened(browser, site, page, size, query="?focus=" + quote(node, safe=""))
+    try:
+        assert view.js("network.getSelectedNodes()") == [node]
+        centre = view.js(
+            """id => { const p = network.canvasToDOM(network.getPosition(id)), el = document.getElementById('mynetwork');
+                return [p.x - el.clientWidth / 2, p.y - el.clientHeight / 2]; }""",
+            node,
+        )
+        assert abs(centre[0]) < 2 and abs(centre[1]) < 2, centre
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+@pytest.fixture(scope="module")
+def index(browser, site):
+    view = opened(browser, site, "index", "phone")
+    yield view
+    view.close()
+
+
+def listed(view, query):
+    view.page.fill("#aic-search", "")
+    view.page.fill("#aic-search", query)
+    view.page.locator("#aic-results").wait_for(state="visible")
+    return view.js("[...document.querySelectorAll('#aic-results li[role=option]')].map(li => li.getAttribute('data-id'))")
+
+
+@pytest.mark.browser
+def test_search_forgives_a_typo(index):
+    found = listed(index, "promt")
+    assert found[0] == PE
+    box = index.page.locator("#aic-results").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844  # not clipped on a phone
+
+
+@pytest.mark.browser
+def test_search_finds_the_esco_occupation(index, g):
+    esco = [n for n, d in g.nodes(data=True) if d["type"] == "esco-occupation" and d["label_en"] == "data scientist"]
+    assert len(esco) == 1
+    assert esco[0] in listed(index, "data scientist")
+    assert esco[0] in listed(index, "Scientifique des donnees")
+
+
+@pytest.mark.browser
+def test_search_matches_whole_words(index, g):
+    found = listed(index, "UX")
+    assert found and ID + "role/ux-expert" in found
+    for node in found:
+        data = g.nodes[node]
+        text = [data["label_fr"], data["label_en"], *data.get("alt_labels_fr", []), *data.get("alt_labels_en", []),
+                data.get("definition_fr", ""), data.get("definition_en", ""), *(s["quote"] for s in data.get("sources", []))]
+        assert any(" ux" in words(t) for t in text), (node, data["label_fr"])
+    # a node whose only "ux" is inside "deux" exists, and is not listed
+    deux = [n for n, d in g.nodes(data=True) if "deux" in words(d["label_fr"]) and " ux" not in words(d["label_fr"] + " " + d["label_en"])]
+    assert deux and not set(deux) & set(found)
+
+
+@pytest.mark.browser
+def test_search_results_by_keyboard(index):
+    found = listed(index, "prompt")
+    assert len(found) >= 2
+    index.page.keyboard.press("ArrowDown")
+    active = index.js("document.getElementById('aic-search').getAttribute('aria-activedescendant')")
+    assert active == "aic-result-1"
+    assert index.js("id => document.getElementById(id).getAttribute('aria-selected')", active) == "true"
+    index.page.keyboard.press("Enter")
+    assert index.js("network.getSelectedNodes()") == [found[1]]
+    assert index.page.locator("#aic-results").is_hidden()
+    assert index.page.get_attribute("#aic-search", "aria-expanded") == "false"
