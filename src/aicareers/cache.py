@@ -340,8 +340,9 @@ def open_dataset(nquads: str | os.PathLike, *, folder: Path | None = None):
 
 #: What :func:`aicareers.projection.project` returns, by version: a cached projection made by
 #: another version is remade, since the graph file it comes from has not changed (2: requirement
-#: claims that a role does not need a skill became ``aic:notRequired`` edges).
-PROJECTION_VERSION = 2
+#: claims that a role does not need a skill became ``aic:notRequired`` edges; 3: mappings carry
+#: their French reason, sources their French title).
+PROJECTION_VERSION = 3
 
 
 def _versions() -> dict:
