@@ -224,7 +224,7 @@ def test_cli(tmp_path, capsys):
     from aicareers.cli import main
 
     assert main(["html", "--out", str(tmp_path), "--lang", "en"]) == 0
-    assert "wrote 140 pages" in capsys.readouterr().out  # index, career paths, 11 roles, 127 jobs (11 roles, 116 occupations)
+    assert "wrote 141 pages" in capsys.readouterr().out  # index, career paths, 11 roles, 127 jobs (11 roles, 116 occupations), from-my-job
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in html and json_block(html, "aic-config")["lang"] == "en"
 
