@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
-import textwrap
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +33,7 @@ from typing import TYPE_CHECKING
 from .. import paths as project_paths
 from ..cliargs import at_least_zero, count
 from ..errors import NOT_KNOWN, InputError
+from ..tables import paragraph, set_wide, table
 
 if TYPE_CHECKING:  # the handlers import what they use: listing the commands loads no networkx
     import networkx as nx
@@ -50,6 +49,11 @@ DEFAULT_GRAPH = project_paths.GRAPH_DIR / "ai-careers.nq"
 BY = ("degree", "betweenness", "pagerank")
 METHODS = ("jaccard", "weighted")
 EXPORT_FORMATS = ("graphml", "gexf", "json")
+
+
+def _fit(args: argparse.Namespace) -> None:
+    """Fit the tables to the terminal, or print them whole with ``--wide``."""
+    set_wide(getattr(args, "wide", False))
 
 
 def load_graph(path: str | Path | None = None) -> nx.MultiDiGraph:
@@ -87,6 +91,7 @@ def _common(parser: argparse.ArgumentParser, output: bool = True) -> None:
         parser.add_argument("--format", choices=("table", "json"), default="table", help="output: readable table (default) or JSON")
         parser.add_argument("--lang", choices=("en", "fr"), default="en", help="language of labels (default: en)")
         parser.add_argument("--explain", action="store_true", help="list the facts used, each with its source")
+        parser.add_argument("--wide", action="store_true", help="print tables whole, unwrapped (default: fit the terminal)")
     parser.add_argument("--graph", type=Path, default=None, help=f"N-Quads file to read (default: {DEFAULT_GRAPH}, else build in memory)")
 
 
@@ -137,49 +142,6 @@ def register(subparsers) -> None:
 # ------------------------------------------------------------------------------- output
 
 
-def table(headers: list[str], rows: list[list], indent: str = "  ", width: int | None = None) -> str:
-    """Rows aligned in columns under ``headers``, fitted to ``width`` (default: the terminal's).
-
-    When the table is wider, the widest columns are narrowed and their long cells wrap onto the
-    next lines, so that nothing is cut (a name or a job zone read in half misleads).
-
-    >>> print(table(["a", "bb"], [[1, "x"], [22, "yyy"]]))
-      a   bb
-      1   x
-      22  yyy
-    >>> print(table(["name", "note"], [["Prompt engineer", "a very long note indeed"]], width=30))
-      name           note
-      Prompt         a very long
-      engineer       note indeed
-    """
-    cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    width = width or shutil.get_terminal_size((100, 24)).columns
-    room = width - len(indent) - 2 * (len(headers) - 1)
-    while sum(widths) > room and max(widths) > 12:  # narrow the widest column, one character at a time
-        widths[widths.index(max(widths))] -= 1
-
-    lines = []
-    for row in cells:
-        wrapped = [textwrap.wrap(c, w, break_on_hyphens=False) or [""] for c, w in zip(row, widths)]
-        for i in range(max(len(parts) for parts in wrapped)):
-            parts = [p[i] if i < len(p) else "" for p in wrapped]
-            lines.append(indent + "  ".join(p.ljust(w) for p, w in zip(parts, widths)).rstrip())
-    return "\n".join(lines)
-
-
-def paragraph(text: str, first: str = "", rest: str = "", width: int | None = None) -> str:
-    """``text`` wrapped to ``width`` (default: the terminal's), lines after the first indented by ``rest``.
-
-    >>> print(paragraph("routes are linked to roles, never to skills", "  - ", "    ", width=24))
-      - routes are linked to
-        roles, never to
-        skills
-    """
-    width = width or shutil.get_terminal_size((100, 24)).columns
-    return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
-
-
 def _print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -209,6 +171,7 @@ def _skill_name(skill, lang: str) -> str:
 
 
 def run_path(args: argparse.Namespace) -> int:
+    _fit(args)
     from .names import find_node
     from .paths import cheapest_path, costed, evolution_paths, path_between
     from .unknown import moves_known_from, no_moves
@@ -290,6 +253,7 @@ def _print_path(g: nx.MultiDiGraph, path: EvolutionPath, a: str, b: str, args) -
 
 
 def run_gap(args: argparse.Namespace) -> int:
+    _fit(args)
     from .gap import skill_gap
     from .names import find_node
 
@@ -358,6 +322,7 @@ def _print_preparation(preparation) -> None:
 
 
 def run_profile(args: argparse.Namespace) -> int:
+    _fit(args)
     from .names import find_node
     from .profile import STRENGTH_ORDER, role_profile
     from .unknown import no_skills
@@ -439,6 +404,7 @@ OCCUPATION_WORD = {"esco-occupation": "ESCO", "rome-occupation": "ROME", "onet-o
 
 
 def run_similar(args: argparse.Namespace) -> int:
+    _fit(args)
     from .names import find_node
     from .similarity import nearest_roles, role_similarity
     from .skills import all_profiles
@@ -493,6 +459,7 @@ def run_similar(args: argparse.Namespace) -> int:
 
 
 def run_rank(args: argparse.Namespace) -> int:
+    _fit(args)
     from .rank import communities, rank_skills
 
     g = load_graph(args.graph)
