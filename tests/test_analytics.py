@@ -400,7 +400,7 @@ def test_cli_headlines_in_french(cli, capsys):
     pe, architect = "Prompt Engineer", "Architecte d'IA"
     expected = {
         ("gap", pe, architect): ["Écart de compétences de Prompt Engineer à Architecte d'IA : 40 à acquérir, 126 déjà acquises",
-                                 "À acquérir (40) :", "Déjà acquises (126) :", "Inutiles pour Architecte d'IA, selon une source (1) :",
+                                 "À acquérir (40) :", "Déjà acquises (126) :",
                                  "Préparation pour Architecte d'IA, selon les référentiels :", "Remarques :"],
         ("path", pe, architect): ["Parcours de Prompt Engineer à Architecte d'IA (le moins d'étapes) : Prompt Engineer → Architecte d'IA",
                                   "1 étape, 40 compétences à acquérir en chemin"],

@@ -115,8 +115,8 @@ def test_paths_from_a_role_no_move_is_given_from(monkeypatch, capsys, real):
                    "AI consultant; moves are known from: Prompt engineer\n")
     status, out = run(monkeypatch, capsys, real, "path", "Développeur", "Chercheur en IA", "--lang", "fr")
     assert status == NOT_KNOWN
-    assert out == ("Evolution path from Développeur to Chercheur en IA: unknown: no source gives a way from "
-                   "Développeur to Chercheur en IA; moves are known from: Prompt Engineer\n")
+    assert out == ("Parcours de Développeur à Chercheur en IA : inconnu : aucune source ne donne de chemin de "
+                   "Développeur à Chercheur en IA ; des évolutions sont connues depuis : Prompt Engineer\n")
     status, out = run(monkeypatch, capsys, real, "path", "AI researcher", "Prompt engineer", "--format", "json")
     assert status == NOT_KNOWN and json.loads(out)["path"] is None
 
@@ -161,7 +161,8 @@ def test_similar_to_a_role_whose_skills_no_source_gives(monkeypatch, capsys, sil
     assert out == "Roles most similar to AI consultant (weighted, skill profiles): unknown: no source gives a skill of AI consultant\n"
     status, out = run(monkeypatch, capsys, silent, "similar", "Prompt Engineer", "Consultant en IA", "--lang", "fr")
     assert status == NOT_KNOWN
-    assert out == "Similarity of Prompt Engineer and Consultant en IA (weighted): unknown: no source gives a skill of Consultant en IA\n"
+    assert out == ("Similarité de Prompt Engineer et Consultant en IA (weighted) : inconnue : "
+                   "aucune source ne donne de compétence de Consultant en IA\n")
     status, out = run(monkeypatch, capsys, silent, "similar", "Prompt Engineer")
     assert status == 0
     assert out.splitlines()[0] == "Roles most similar to Prompt engineer (weighted, skill profiles): 5"
