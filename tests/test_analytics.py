@@ -392,8 +392,38 @@ def test_cli_gap_json(cli, capsys):
 def test_cli_gap_table_in_french(cli, capsys):
     assert cli(["gap", "Prompt Engineer", "Chercheur en IA", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Skill gap from Prompt Engineer to Chercheur en IA: 130 to acquire, 11 carried over")
+    assert out.startswith("Écart de compétences de Prompt Engineer à Chercheur en IA : 130 à acquérir, 11 déjà acquises")
     assert "Job Zone Five: Extensive Preparation Needed" in out
+
+
+def test_cli_headlines_in_french(cli, capsys):
+    pe, architect = "Prompt Engineer", "Architecte d'IA"
+    expected = {
+        ("gap", pe, architect): ["Écart de compétences de Prompt Engineer à Architecte d'IA : 40 à acquérir, 126 déjà acquises",
+                                 "À acquérir (40) :", "Déjà acquises (126) :",
+                                 "Préparation pour Architecte d'IA, selon les référentiels :", "Remarques :"],
+        ("path", pe, architect): ["Parcours de Prompt Engineer à Architecte d'IA (le moins d'étapes) : Prompt Engineer → Architecte d'IA",
+                                  "1 étape, 40 compétences à acquérir en chemin"],
+        ("similar", pe, architect): ["Similarité de Prompt Engineer et Architecte d'IA (weighted) : 0.6455"],
+        ("profile", pe): ["Profil de Prompt Engineer", "Compétences essentielles (55) :", "Inutiles, selon une source (1) :",
+                          "Missions données par les articles (15) :"],
+        ("rank", "skills", "--top", "1"): ["Compétences classées par degree, le nombre de rôles qui la demandent (les 1 premières sur 855)"],
+    }
+    for argv, headlines in expected.items():
+        assert cli([*argv, "--lang", "fr"]) == 0, argv
+        lines = capsys.readouterr().out.splitlines()
+        for headline in headlines:
+            assert headline in lines, (argv, headline)
+        assert not any(line.startswith(("Skill gap", "Path from", "Similarity", "Profile of", "Skills ranked", "To acquire",
+                                        "Carried over", "Notes:", "Missions stated")) for line in lines), argv
+
+
+def test_cli_wide_prints_tables_whole(cli, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    assert cli(["gap", "Prompt Engineer", "Chercheur en IA", "--wide"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    zone = next(line for line in lines if "Job Zone Five:" in line)
+    assert "Job Zone Five: Extensive Preparation Needed" in zone and len(zone) > 60
 
 
 def test_cli_tables_wrap_to_a_narrow_terminal_and_cut_nothing(cli, capsys, monkeypatch):

@@ -138,3 +138,64 @@ def test_gap_of_the_prompt_engineer_to_itself_on_the_command_line(g, monkeypatch
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "Skill gap from Prompt engineer to Prompt engineer: 0 to acquire, 144 carried over"
     assert "Not needed for Prompt engineer, according to a source (1):" in out
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+
+@pytest.fixture(scope="module")
+def answer(built, built_dir):
+    """Rows of a catalogue query (by variable name, as text) on the session's build, through the
+    commands' own direct pyoxigraph path."""
+    from aicareers import cache
+    from aicareers.sparql.catalog import load_catalog
+    from aicareers.sparql.direct import answer_rows
+    from aicareers.sparql.results import term_parts
+
+    store, catalog = cache.open_store(built_dir / "ai-careers.nq"), load_catalog()
+
+    def run(name: str, **params: str) -> list[dict]:
+        variables, rows = answer_rows(store, catalog[name], params)
+        return [{v: (term_parts(t).text if t is not None else None) for v, t in zip(variables, row)} for row in rows]
+
+    return run
+
+
+def test_the_catalogues_role_skills_are_role_skills(g, answer, skills):
+    classes = skill_classes(g)
+    for r, profile in skills.items():
+        rows = answer("role-skills", role=r)
+        needed = {classes.canonical(row["skill"]) for row in rows if row["needed"] == "true"}
+        not_needed = {classes.canonical(row["skill"]) for row in rows if row["needed"] == "false"}
+        assert needed == set(profile), r
+        assert not_needed == {k for k, s in skill_profile(g, r).items() if not s.needed}, r
+
+
+def test_role_skills_shows_the_coding_override_with_both_sources(answer):
+    rows = [row for row in answer("role-skills", role=PE) if row["needed"] == "false"]
+    assert {(row["skillLabel"], row["through"], row["sourceLabel"]) for row in rows} == {
+        ("computer programming", "ESCO via ICT intelligent systems designer (broad match), essential", None),
+        ("Coding", "not needed according to the source", NEWS),
+    }
+    assert next(row["quote"] for row in rows if row["skillLabel"] == "Coding") == NO_CODING
+
+
+def test_the_catalogues_shared_skills_are_role_skills(g, answer, skills, gaps):
+    for r in skills:  # every role, beside the prompt engineer (whose coding a source overrides)
+        rows = answer("shared-skills", role=r, other=PE)
+        assert {row["skill"] for row in rows if row["firstNeedsIt"] == "true"} == set(skills[r]), r
+        assert {row["skill"] for row in rows if row["secondNeedsIt"] == "true"} == set(skills[PE]), r
+        both = {row["skill"] for row in rows if row["firstNeedsIt"] == row["secondNeedsIt"] == "true"}
+        assert both == keys(gaps[(r, PE)].carried_over), r
+
+
+def test_the_catalogues_role_profile_states_the_article_skills_and_the_override(g, answer, skills):
+    for r in skills:
+        rows = answer("role-profile", role=r)
+        stated = {row["what"] for row in rows if row["relation"] == "https://w3id.org/ai-careers/ontology#requiresSkill"}
+        not_needed = {row["what"] for row in rows if row["relation"] == "https://w3id.org/ai-careers/ontology#isRequired"}
+        profile = skill_profile(g, r)
+        assert stated == {o.node for s in skills[r].values() for o in s.origins if o.kind == "article"}, r
+        assert not_needed == {o.node for s in profile.values() for o in s.origins if o.kind == "claim"}, r
+    assert [(row["relationLabel"], row["label"], row["sourceLabel"]) for row in answer("role-profile", role=PE)
+            if row["what"] == CODING] == [("is not needed", "Coding", NEWS)]

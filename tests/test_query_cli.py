@@ -61,6 +61,8 @@ def datasets(graph_nq):
 def cli(capsys, monkeypatch, graph_nq):
     """Run ``aicareers query ...`` in-process on the session's graph: (status, stdout, stderr)."""
 
+    monkeypatch.setenv("COLUMNS", "160")  # tables fit the terminal: fix its width, as CI has none
+
     def run(*argv, stdin=None, graph=True):
         if stdin is not None:
             monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
@@ -172,8 +174,8 @@ def test_the_same_answers_for_every_spelling_of_a_name(cli):
     status, by_default, _ = cli("role-skills", "--format", "tsv")  # the default is prompt-engineer
     assert by_default == out
     status, other, err = cli("role-skills", "--role", "Développeur", "--format", "tsv")
-    # No source gives the developer's skills: an empty answer that says so, with status 4.
-    assert status == NOT_KNOWN and other != out and err.startswith("No source gives a skill for Developer;")
+    # No article gives the developer's skills, its framework occupations do (role_skills)
+    assert status == 0 and other != out and "ESCO via " in other
 
 
 def test_an_unknown_name_suggests_close_ones(cli, datasets):
@@ -307,8 +309,8 @@ def test_tsv_is_the_sparql_tsv_format(cli, datasets, backend):
 def test_table_is_aligned_with_short_iris(cli):
     status, out, _ = cli("evolution-paths")
     lines = out.splitlines()
-    assert status == 0 and lines[0].split() == ["target", "targetLabel", "meaning", "source", "quote"]
-    assert "role:ai-architect" in out and "src:esd-sheet" in out and "^^" not in out and "@en" not in out
+    assert status == 0 and lines[0].split() == ["target", "meaning", "source", "quote"]  # the label, in place of the id
+    assert "AI architect" in out and "src:esd-sheet" in out and "^^" not in out and "@en" not in out
     assert re.fullmatch(r"\(\d+ rows?\)", lines[-1])
     starts = [m.start() for m in re.finditer(r"\S+", lines[1])]
     assert all(line[s - 2:s] in ("  ", "") or s == 0 for line in lines[2:-1] for s in starts[1:]), out
@@ -485,14 +487,29 @@ def test_a_query_within_the_limit_answers_as_without_it(datasets):
 
 
 def test_a_table_writes_amounts_and_durations_as_people_do(cli):
-    status, out, _ = cli("salary-claims", "--lang", "fr")
+    status, out, _ = cli("salary-claims", "--lang", "fr", "--wide")
     assert status == 0
     beginner = next(line for line in out.splitlines() if line.startswith("salary:abc-beginner-annual "))
-    assert beginner.split("  role:prompt-engineer  ")[1].startswith("60 000 €   80 000 €             EUR")
-    status, out, _ = cli("salary-claims")
+    # labels for people, not identifiers (aic:PerYear, seniority:beginner)
+    assert re.split(r"\s{2,}", beginner)[:8] == [
+        "salary:abc-beginner-annual", "Prompt Engineer", "60 000 €", "80 000 €", "EUR", "par an", "non précisé", "Débutant"]
+    status, out, _ = cli("salary-claims", "--wide")
     assert "  €60,000   €80,000   " in out and "60000" not in out
+    assert "  per year  " in out and "aic:PerYear" not in out and "seniority:" not in out and "role:" not in out
+    status, out, _ = cli("salary-claims", "--format", "csv")  # the data formats keep the identifiers
+    assert "https://w3id.org/ai-careers/ontology#PerYear" in out and "https://w3id.org/ai-careers/id/seniority/beginner" in out
     for lang, words in (("en", "3 years"), ("fr", "3 ans")):
         status, out, _ = cli("trainings", "--lang", lang, "--role", "prompt-engineer")
         assert out.count(f"  {words}  ") == 3 and "P3Y" not in out
     status, out, _ = cli("trainings", "--format", "tsv")  # the data formats keep the lexical form
     assert out.count('"P3Y"^^<http://www.w3.org/2001/XMLSchema#duration>') == 3
+
+
+def test_a_table_fits_the_terminal_and_wide_prints_it_whole(cli):
+    status, out, _ = cli("role-skills", "--role", "Prompt Engineer")  # the fixture's terminal: 160 columns
+    assert status == 0 and max(len(line) for line in out.splitlines()) <= 160
+    status, wide, _ = cli("role-skills", "--role", "Prompt Engineer", "--wide")
+    assert status == 0 and max(len(line) for line in wide.splitlines()) > 160
+    coding = next(line for line in wide.splitlines() if line.startswith("Coding "))
+    assert "not needed according to the source" in coding and coding.rstrip().endswith("savoir coder.")
+    assert out.splitlines()[-1] == wide.splitlines()[-1]  # the same rows, wrapped or not

@@ -76,8 +76,8 @@ def test_gap_in_french_keeps_the_caveat(monkeypatch, capsys, silent):
     status, out = run(monkeypatch, capsys, silent, "gap", "Consultant en IA", "Architecte d'IA", "--lang", "fr")
     assert status == 0
     assert out.splitlines()[0].startswith(
-        "Skill gap from Consultant en IA to Architecte d'IA: at most 166 to acquire, carried over unknown: "
-        "no source gives a skill Consultant en IA holds")
+        "Écart de compétences de Consultant en IA à Architecte d'IA : au plus 166 à acquérir, acquises inconnues : "
+        "aucune source ne donne de compétence que Consultant en IA possède")
 
 
 def test_gap_to_a_role_whose_skills_no_source_gives(monkeypatch, capsys, silent):
@@ -115,8 +115,8 @@ def test_paths_from_a_role_no_move_is_given_from(monkeypatch, capsys, real):
                    "AI consultant; moves are known from: Prompt engineer\n")
     status, out = run(monkeypatch, capsys, real, "path", "Développeur", "Chercheur en IA", "--lang", "fr")
     assert status == NOT_KNOWN
-    assert out == ("Evolution path from Développeur to Chercheur en IA: unknown: no source gives a way from "
-                   "Développeur to Chercheur en IA; moves are known from: Prompt Engineer\n")
+    assert out == ("Parcours de Développeur à Chercheur en IA : inconnu : aucune source ne donne de chemin de "
+                   "Développeur à Chercheur en IA ; des évolutions sont connues depuis : Prompt Engineer\n")
     status, out = run(monkeypatch, capsys, real, "path", "AI researcher", "Prompt engineer", "--format", "json")
     assert status == NOT_KNOWN and json.loads(out)["path"] is None
 
@@ -161,7 +161,8 @@ def test_similar_to_a_role_whose_skills_no_source_gives(monkeypatch, capsys, sil
     assert out == "Roles most similar to AI consultant (weighted, skill profiles): unknown: no source gives a skill of AI consultant\n"
     status, out = run(monkeypatch, capsys, silent, "similar", "Prompt Engineer", "Consultant en IA", "--lang", "fr")
     assert status == NOT_KNOWN
-    assert out == "Similarity of Prompt Engineer and Consultant en IA (weighted): unknown: no source gives a skill of Consultant en IA\n"
+    assert out == ("Similarité de Prompt Engineer et Consultant en IA (weighted) : inconnue : "
+                   "aucune source ne donne de compétence de Consultant en IA\n")
     status, out = run(monkeypatch, capsys, silent, "similar", "Prompt Engineer")
     assert status == 0
     assert out.splitlines()[0] == "Roles most similar to Prompt engineer (weighted, skill profiles): 5"
@@ -191,6 +192,23 @@ def test_profile_of_a_role_whose_skills_no_source_gives(monkeypatch, capsys, sil
     assert "Skills: unknown: no source gives a skill of AI consultant" in lines
     assert "Tasks according to the frameworks: unknown: no framework occupation of this role lists tasks" in lines
     assert "(0)" not in out
+
+
+def test_profile_json_says_which_parts_are_unknown_and_which_none(monkeypatch, capsys, silent, real):
+    status, out = run(monkeypatch, capsys, silent, "profile", "AI consultant", "--format", "json")
+    profile = json.loads(out)
+    assert status == NOT_KNOWN and profile["skills"] == []
+    assert profile["unknown"]["skills"] == "no source gives a skill of AI consultant"
+    assert profile["unknown"]["occupations"] == "no occupation of a framework is mapped to this role"
+    assert "essential" not in profile["none"]  # no skill is known: none of them essential is not known either
+    status, out = run(monkeypatch, capsys, real, "profile", "Prompt Engineer", "--format", "json")
+    profile = json.loads(out)
+    assert status == 0 and "skills" not in profile["unknown"] and "not_needed" not in profile["none"]
+    assert "missions" not in profile["unknown"] and [s["key"] for s in profile["not_needed"]] == [ROLE[:-5] + "skill/coding"]
+    status, out = run(monkeypatch, capsys, real, "profile", "AI architect", "--format", "json")
+    profile = json.loads(out)
+    assert profile["unknown"]["missions"] == "no article gives a mission of AI architect"
+    assert profile["none"]["not_needed"] == "no source says AI architect does not need a skill"
 
 
 def test_profile_of_every_role_of_the_real_graph(monkeypatch, capsys, real):

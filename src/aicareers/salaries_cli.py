@@ -107,6 +107,7 @@ def register(subparsers) -> None:
                    help="pair the claims about the same role, country and seniority and compare them after normalisation")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output: readable table (default) or JSON")
     p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of labels (default: en)")
+    p.add_argument("--wide", action="store_true", help="print tables whole, unwrapped (default: fit the terminal)")
     p.add_argument("--graph", type=Path, default=None, help=f"N-Quads file to read (default: {DEFAULT_GRAPH}, else build in memory)")
     p.set_defaults(handler=run_salaries)
 
@@ -117,7 +118,9 @@ def register(subparsers) -> None:
 def run_salaries(args: argparse.Namespace) -> int:
     from .analytics.names import find_node
     from .salary_claims import names_graph, read_claims
+    from .tables import set_wide
 
+    set_wide(getattr(args, "wide", False))
     dataset = load_dataset(args.graph)
     claims, names = read_claims(dataset), names_graph(dataset)
     lang, w = args.lang, WORDS[args.lang]
@@ -178,7 +181,7 @@ def _place_assumption(claim, lang: str = "en") -> list[str]:
 
 
 def _listing(chosen, role_name: str | None, args) -> None:
-    from .analytics.cli import paragraph, table
+    from .tables import paragraph, table
     from .annual_gross import normalised_text, stated_text
 
     lang, w = args.lang, WORDS[args.lang]
@@ -268,7 +271,7 @@ def _known(claims, role, lang: str) -> str:
 
 
 def _disagreements(chosen, role_name: str | None, args) -> int:
-    from .analytics.cli import paragraph, table
+    from .tables import paragraph, table
     from .annual_gross import money, normalised_text, stated_text
     from .salary_claims import compare
 

@@ -139,9 +139,53 @@ class RoleProfile:
         return merge(*(s.facts for s in self.skills + self.not_needed), *(i.facts for i in self.missions + self.tasks + self.technologies),
                      *(p.facts for p in self.preparation), *(m.facts for m in self.moves))  # fmt: skip
 
+    def silences(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The parts of the profile with nothing to list, and why: ``(unknown, none)``.
+
+        *Unknown*: no source says (an empty list there is silence, see
+        :mod:`aicareers.analytics.unknown`). *None*: the sources say none (the skills are known,
+        and they mark none of them essential; no source says the role does not need a skill).
+
+        >>> from aicareers.analytics._examples import example_graph
+        >>> unknown, none = role_profile(example_graph(), "Translator").silences()
+        >>> sorted(unknown), sorted(none)
+        (['missions', 'moves_into', 'moves_onward', 'preparation', 'tasks', 'technologies'], ['essential', 'not_needed'])
+        >>> unknown["missions"]
+        'no article gives a mission of Translator'
+        """
+        from .unknown import no_skills
+
+        name = self.role.label_en
+        unknown, none = {}, {}
+        if not self.occupations:
+            unknown["occupations"] = "no occupation of a framework is mapped to this role"
+        if not self.skills:
+            unknown["skills"] = no_skills(name)
+        else:
+            for kind, found in (("essential", self.essential), ("optional", self.optional)):
+                if not found:
+                    none[kind] = f"the sources mark none of the {len(self.skills)} skills of {name} {kind}"
+        if not self.not_needed:
+            none["not_needed"] = f"no source says {name} does not need a skill"
+        if not self.missions:
+            unknown["missions"] = f"no article gives a mission of {name}"
+        for part, found, what in (("tasks", self.tasks, "tasks"), ("technologies", self.technologies, "technologies")):
+            if not found:
+                unknown[part] = f"no framework occupation of this role lists {what}"
+        if not self.preparation:
+            unknown["preparation"] = "no framework says"
+        if not self.onward():
+            unknown["moves_onward"] = "no framework gives a move onward from its occupations"
+        if not self.into():
+            unknown["moves_into"] = "no framework gives a move into its occupations"
+        return unknown, none
+
     def to_dict(self) -> dict:
+        unknown, none = self.silences()
         return {
             "role": self.role.to_dict(),
+            "unknown": unknown,  # part -> why no source says
+            "none": none,  # part -> why the sources say none
             "occupations": [{**o.to_dict(), "match": m, "framework": OCCUPATION_TYPES.get(o.type, "")}
                             for o, m in self.occupations],
             "skills": [s.to_dict() for s in self.skills],

@@ -47,13 +47,22 @@ def movers(g: nx.MultiDiGraph) -> list[Ref]:
     return sorted((ref(g, r) for r in found), key=lambda r: (normalise(r.label_en), r.key))
 
 
-def no_skills(name: str) -> str:
-    """The caveat for a role whose skills no source gives."""
+def no_skills(name: str, lang: str = "en") -> str:
+    """The caveat for a role whose skills no source gives, in ``lang``.
+
+    >>> no_skills("Consultant en IA", "fr")
+    'aucune source ne donne de compétence de Consultant en IA'
+    """
+    if lang == "fr":
+        return f"aucune source ne donne de compétence de {name}"
     return f"no source gives a skill of {name}"
 
 
-def no_holdings(name: str) -> str:
+def no_holdings(name: str, lang: str = "en") -> str:
     """The caveat for a role whose held skills no source gives (see :func:`holdings_unknown`)."""
+    if lang == "fr":
+        return (f"aucune source ne donne de compétence que {name} possède (aucune compétence d'article, et aucune "
+                "compétence de référentiel par ses correspondances)")
     return f"no source gives a skill {name} holds (no article skill, and no framework skill through its matches)"
 
 
@@ -62,8 +71,10 @@ def no_moves(g: nx.MultiDiGraph, name: str, lang: str = "en") -> str:
 
     >>> from aicareers.analytics._examples import example_graph
     >>> print(no_moves(example_graph(), "Traducteur", "fr"))
-    no source gives a move from Traducteur; moves are known from: Éditeur, Rédacteur
+    aucune source ne donne d'évolution depuis Traducteur ; des évolutions sont connues depuis : Éditeur, Rédacteur
     """
+    if lang == "fr":
+        return f"aucune source ne donne d'évolution depuis {name} ; {moves_known_from(g, lang)}"
     return f"no source gives a move from {name}; {moves_known_from(g, lang)}"
 
 
@@ -74,8 +85,10 @@ def moves_known_from(g: nx.MultiDiGraph, lang: str = "en") -> str:
     >>> moves_known_from(roles_with_skills({"a": []}))
     'moves are known from: no role'
     """
-    known = ", ".join(sorted((r.label(lang) for r in movers(g)), key=normalise)) or "no role"  # É with E
-    return f"moves are known from: {known}"
+    known = ", ".join(sorted((r.label(lang) for r in movers(g)), key=normalise))  # É with E
+    if lang == "fr":
+        return f"des évolutions sont connues depuis : {known or 'aucun rôle'}"
+    return f"moves are known from: {known or 'no role'}"
 
 
 __all__ = ["holdings_unknown", "movers", "moves_known_from", "no_holdings", "no_moves", "no_skills", "skills_unknown"]

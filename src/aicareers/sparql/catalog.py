@@ -1152,12 +1152,14 @@ def _cell(term, max_width: int, lang: str = "en", currency: str | None = None) -
     return text
 
 
-def format_result(result: Result, fmt: str = "table", *, max_width: int = 80, lang: str = "en") -> str:
+def format_result(result: Result, fmt: str = "table", *, max_width: int = 0, lang: str = "en",
+                  width: int | None = None, wide: bool | None = None) -> str:
     """The text of ``result`` in ``fmt``: ``table`` (for reading), ``csv``, ``tsv`` or ``json``.
 
     ``csv``, ``tsv`` and ``json`` are the SPARQL 1.1 Query Results formats. ``table`` aligns the
     columns, shortens IRIs with the project's prefixes, shows literals by their text (no
-    datatype) and cuts cells at ``max_width`` characters (0: never). An ASK answer is ``true`` or
+    datatype), shows labels beside identifiers, wraps long cells to fit the terminal (``width``,
+    ``wide``: see :func:`format_rows`) and cuts cells at ``max_width`` characters (0: never). An ASK answer is ``true`` or
     ``false`` (standard JSON with ``json``); a CONSTRUCT or DESCRIBE answer is Turtle.
 
     >>> from aicareers.store import open_dataset
@@ -1184,7 +1186,7 @@ def format_result(result: Result, fmt: str = "table", *, max_width: int = 80, la
         return graph.serialize(format="turtle")
     variables = list(result.vars or [])
     rows = [[b.get(v) for v in variables] for b in result.bindings]
-    return format_rows([str(v) for v in variables], rows, fmt, max_width=max_width, lang=lang)
+    return format_rows([str(v) for v in variables], rows, fmt, max_width=max_width, lang=lang, width=width, wide=wide)
 
 
 def _check_format(fmt: str) -> None:
@@ -1204,12 +1206,14 @@ def format_boolean(value: bool, fmt: str = "table") -> str:
     return ("true" if value else "false") + "\n"
 
 
-def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", *, max_width: int = 80,
-                lang: str = "en") -> str:
+def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", *, max_width: int = 0,
+                lang: str = "en", width: int | None = None, wide: bool | None = None) -> str:
     """SELECT answers in ``fmt`` (see :func:`format_result`): ``rows`` are lists of terms, one per
     variable, rdflib's or pyoxigraph's (None: unbound). A table writes durations in words and the
     amounts of :data:`AMOUNT_COLUMNS` in the row's ``currency``, in ``lang`` (csv, tsv and json keep
-    the lexical forms).
+    the lexical forms), shows a column's label instead of its identifier (:func:`labelled_columns`)
+    and wraps its long cells to fit ``width`` (default: the terminal's; ``wide``: never, see
+    :func:`aicareers.tables.table`).
 
     >>> import pyoxigraph
     >>> print(format_rows(["r"], [[pyoxigraph.NamedNode("https://w3id.org/ai-careers/id/role/x")]]), end="")
@@ -1232,16 +1236,33 @@ def format_rows(variables: list[str], rows: Iterable[list], fmt: str = "table", 
     if fmt in ("csv", "tsv"):
         mappings = [dict(zip(variables, row)) for row in rows]
         return (csv_text if fmt == "csv" else tsv_text)(variables, mappings)
+    from aicareers.tables import table
+
     cells = [[_cell(term, max_width, lang, _currency(variables, row) if v in AMOUNT_COLUMNS else None)
               for v, term in zip(variables, row)] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(variables)]
+    headers, cells = labelled_columns(list(variables), cells)
+    out = table(headers, cells, "", width, rule=True, wide=wide) if headers else ""
+    return out + ("\n" if out else "") + f"({len(rows)} row{'' if len(rows) == 1 else 's'})\n"
 
-    def line(values: list[str]) -> str:
-        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
 
-    out_lines = [line(list(variables)), line(["-" * w for w in widths])] + [line(r) for r in cells]
-    out_lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
-    return "\n".join(out_lines) + "\n"
+def labelled_columns(variables: list[str], cells: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """A table's columns for people: a column ``?x`` beside a ``?xLabel`` shows the label (its
+    identifier where it has none), under the name ``x``, at the first of the two places; csv, tsv
+    and json keep both.
+
+    >>> labelled_columns(["period", "min", "periodLabel"], [["aic:PerYear", "1", "per year"], ["aic:X", "2", ""]])
+    (['period', 'min'], [['per year', '1'], ['aic:X', '2']])
+    """
+    pairs = {v: f"{v}Label" for v in variables if f"{v}Label" in variables}
+    labels = set(pairs.values())
+    keep, headers = [], []
+    for i, v in enumerate(variables):
+        base = v[: -len("Label")] if v in labels else v
+        if base in headers:
+            continue
+        headers.append(base)
+        keep.append((variables.index(base), variables.index(pairs[base])) if base in pairs else (i, None))
+    return headers, [[(row[j] or row[i]) if j is not None else row[i] for i, j in keep] for row in cells]
 
 
 def _currency(variables: list[str], row: list) -> str | None:

@@ -78,6 +78,8 @@ def register(subparsers) -> None:
     parser.add_argument("--format", "-f", choices=FORMATS, default="table",
                         help="output format (default: %(default)s); csv, tsv and json are the "
                              "SPARQL 1.1 results formats")
+    parser.add_argument("--wide", action="store_true",
+                        help="print the table whole, one line per row (default: wrap long cells to fit the terminal)")
     parser.add_argument("--backend", choices=("rdflib", "oxigraph"), default=None,
                         help="load the graph into this store for this call (default: the graph's "
                              "Oxigraph store in the cache, made once; oxigraph with --store-path)")
@@ -263,7 +265,7 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(answer, bool):
             sys.stdout.write(format_boolean(answer, args.format))
             return 0
-        sys.stdout.write(format_rows(*answer, args.format, lang=getattr(args, "lang", "en")))
+        sys.stdout.write(format_rows(*answer, args.format, lang=getattr(args, "lang", "en"), wide=args.wide))
         if answer[1] or not catalogued:
             return 0
 
@@ -288,7 +290,7 @@ def run(args: argparse.Namespace) -> int:
             max_memory = None
         result = run_query(dataset, query, bindings, endpoint=args.endpoint, timeout=args.timeout,
                            max_memory=max_memory)
-        sys.stdout.write(format_result(result, args.format, lang=getattr(args, "lang", "en")))
+        sys.stdout.write(format_result(result, args.format, lang=getattr(args, "lang", "en"), wide=args.wide))
         if result.type != "SELECT" or len(result.bindings) or not catalogued or dataset is None:
             return 0
 
