@@ -51,6 +51,7 @@ def register(subparsers) -> None:
     p.add_argument("--top", type=at_least_zero, default=10, help="skills listed per role and list (default: %(default)s; 0: all)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output: readable table (default), JSON or CSV")
     p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of labels (default: en)")
+    p.add_argument("--wide", action="store_true", help="print tables whole, not wrapped to the terminal")
     p.add_argument("--graph", type=Path, default=None, help="N-Quads file to read (default: graph/ai-careers.nq, else build in memory)")
     p.set_defaults(handler=run_from)
 
@@ -87,8 +88,10 @@ def answer(g, name: str, max_moves: int = 2, gaps: dict | None = None):
 
 
 def run_from(args: argparse.Namespace) -> int:
+    from ..tables import set_wide
     from .cli import load_graph
 
+    set_wide(args.wide)  # as every command with tables: wrapped to the terminal unless --wide
     g = load_graph(args.graph)
     found = answer(g, args.job, args.max_moves)
     status = NOT_KNOWN if found.unknown else 0
