@@ -86,7 +86,9 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = OneLineParser(prog="aicareers", description=_DESCRIPTION, usage="%(prog)s [-h] [--version] COMMAND ...",
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # prog given: argparse would otherwise name each command after the usage line above
+    # ("aicareers [-h] [--version] COMMAND ... path: error: …")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, prog="aicareers")
     modules = [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES
     for name in modules:
         importlib.import_module(name).register(subparsers)
