@@ -104,8 +104,8 @@ def test_the_crosswalk_carries_a_2010_code_over_only_by_its_title(built):
 def test_the_profile_command(cli, capsys):
     assert cli(["profile", "Chercheur en IA", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Profile of Chercheur en IA")
-    assert "Job Zone Five: Extensive Preparation Needed" in out and "Essential skills (61):" in out
+    assert out.startswith("Profil de Chercheur en IA")  # --lang fr: the headings are French too
+    assert "Job Zone Five: Extensive Preparation Needed" in out and "Compétences essentielles (61) :" in out
     assert cli(["profile", "AI researcher", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {o["framework"] for o in data["occupations"]} == {"ESCO", "ROME", "O*NET"}
