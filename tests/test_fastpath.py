@@ -137,6 +137,45 @@ def test_fast_builds_are_byte_identical_in_fresh_processes(esco_dir, tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+def test_workers_make_the_same_files_as_one_process(fast_small, monkeypatch):
+    """A large build imports and renders in worker processes: the files are the same bytes."""
+    from aicareers.fastpath import parallel, pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_IMPORT_FROM", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
+    calls = []
+    start = parallel.start
+    monkeypatch.setattr(parallel, "start", lambda lines, **kw: calls.append(len(lines)) or start(lines, parallel_from=0))
+    in_workers = build(None, backend="oxigraph")
+    assert calls  # the parallel renderer ran
+    assert list(in_workers.files) == list(fast_small.files)
+    for name, data in fast_small.files.items():
+        assert in_workers.files[name] == data, name
+    assert in_workers.report == fast_small.report
+
+
+def test_a_bad_framework_file_in_a_worker_is_reported_as_in_one_process(tmp_path, monkeypatch):
+    from aicareers.errors import InputError
+    from aicareers.fastpath import pipeline
+
+    facts = tmp_path / "facts"
+    shutil.copytree(paths.FACTS_DIR, facts)
+    sheets = facts / "rome" / "unix_referentiel_code_rome_v460_utf8.csv"
+    header, rest = sheets.read_text(encoding="utf-8").split("\n", 1)
+    sheets.write_text(header.replace("code_rome", "code_romme", 1) + "\n" + rest, encoding="utf-8")
+    out = tmp_path / "out"
+    messages = []
+    for threshold in (0, 10**12):  # in worker processes, then in this one
+        monkeypatch.setattr(pipeline, "PARALLEL_IMPORT_FROM", threshold)
+        with pytest.raises(InputError) as raised:
+            build(out, backend="oxigraph", facts_dir=facts)
+        assert raised.value.file.endswith("unix_referentiel_code_rome_v460_utf8.csv")
+        assert raised.value.record == "line 1" and raised.value.field == "code_rome"
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1]
+    assert not out.exists()  # nothing written
+
+
 def test_auto_picks_oxigraph_for_a_large_download_only(esco_dir, monkeypatch):
     assert choose_backend("auto", None) == "rdflib"  # the extract in facts/esco
     assert choose_backend("auto", esco_dir) == "rdflib"  # 0.01 of ESCO: a few hundred kB

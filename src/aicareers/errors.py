@@ -2,6 +2,9 @@
 
 >>> str(InputError("facts/roles.yaml", "prompt-engineer", "label", "missing English label"))
 'facts/roles.yaml: record prompt-engineer: field label: missing English label'
+>>> import pickle  # errors cross from the build's worker processes
+>>> pickle.loads(pickle.dumps(InputError("a.csv", "3", "code", "empty"))).field
+'code'
 """
 
 from __future__ import annotations
@@ -27,6 +30,10 @@ class InputError(AiCareersError):
             parts.append(f"field {field}")
         super().__init__(": ".join(parts + [message]))
 
+    def __reduce__(self):
+        # as it was made, so that it crosses from a worker process intact (pickle remakes it)
+        return type(self), (self.file, self.record, self.field, self.message)
+
 
 class UsageError(AiCareersError):
     """A command-line value that cannot be used: out of range, not a URL, a file that cannot be
@@ -43,6 +50,9 @@ class ValidationError(AiCareersError):
     def __init__(self, report: str):
         self.report = report
         super().__init__("the graph does not conform to shapes.ttl:\n" + report)
+
+    def __reduce__(self):
+        return type(self), (self.report,)
 
 
 #: Exit status of an answer the sources do not give: "no source says" (unknown), as distinct

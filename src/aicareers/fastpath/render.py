@@ -82,8 +82,16 @@ def quad_line(s, p, o, g) -> str:
 
 
 def sorted_unique(lines: Iterable[str]) -> list[str]:
-    """The lines, each once, in code-point order (the order of :func:`aicareers.serialize.to_nquads`)."""
-    return sorted(set(lines))
+    """The lines, each once, in code-point order (the order of :func:`aicareers.serialize.to_nquads`).
+
+    Sorted, then repeats dropped: lines made of sorted runs (one per framework) sort in a few
+    merges, where a set would scatter them first.
+
+    >>> sorted_unique(["b", "a", "b", "c", "a"])
+    ['a', 'b', 'c']
+    """
+    ordered = sorted(lines)
+    return [line for i, line in enumerate(ordered) if i == 0 or line != ordered[i - 1]]
 
 
 def split_graph(line: str) -> tuple[str, str]:
