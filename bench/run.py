@@ -509,8 +509,11 @@ def report(args, info: dict, data: dict, esco_counts: dict, started: str) -> tup
     return "\n".join(lines), targets
 
 
-#: Sections of the page that other scripts write (bench/cli_latency.py): kept when it is rewritten.
-KEPT_SECTION = re.compile(r"<!-- bench/cli_latency\.py: start -->.*?<!-- bench/cli_latency\.py: end -->\n?", re.S)
+#: Sections of the page that other scripts write (bench/cli_latency.py, with and without --graph;
+#: bench/frameworks.py): kept when it is rewritten.
+KEPT_SECTION = re.compile(r"<!-- bench/cli_latency\.py(?P<g>(?: --graph)?): start -->.*?"
+                          r"<!-- bench/cli_latency\.py(?P=g): end -->\n?"
+                          r"|## Real frameworks\n.*?(?=\n## |\n<!-- |\Z)", re.S)
 
 
 def _kept_sections(out: Path) -> str:

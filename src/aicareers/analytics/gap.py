@@ -51,7 +51,7 @@ import networkx as nx
 from .explain import Fact, Ref, edge_facts, merge, ref
 from .names import as_node
 from .profile import role_profile, sort_skills
-from .skills import ARTICLE_SKILL, MATCHES, SKILL_TYPES, as_job, SkillClasses, SkillEvidence, occupations, role_skills, skill_classes, skill_profile
+from .skills import ARTICLE_SKILL, MATCHES, SKILL_TYPES, as_job, SkillClasses, SkillEvidence, occupations, needed_only, role_skills, skill_classes, skill_profile
 
 LEARNING_ROUTE = "aic:learningRoute"
 HAS_MISSION = "aic:hasMission"
@@ -257,9 +257,12 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str, memo: dict | Non
         return memo[key]
 
     classes = once("classes", lambda: skill_classes(g))
-    required = once(("skills", b), lambda: role_skills(g, b, classes))
-    held = once(("skills", a), lambda: role_skills(g, a, classes))  # the same definition on both sides: see the module docstring
-    not_needed = tuple(s for s in once(("profile", b), lambda: skill_profile(g, b, classes=classes)).values() if not s.needed)
+    profile_b = once(("profile", b), lambda: skill_profile(g, b, classes=classes))
+    profile_a = once(("profile", a), lambda: skill_profile(g, a, classes=classes))
+    # role_skills' rule, on the profiles already made (each made once: they are most of a gap's time)
+    required = once(("skills", b), lambda: needed_only(profile_b))
+    held = once(("skills", a), lambda: needed_only(profile_a))  # the same definition on both sides: see the module docstring
+    not_needed = tuple(s for s in profile_b.values() if not s.needed)
     missions = _missions(g, a, b)
 
     def gap_skill(key: str) -> GapSkill:
@@ -271,9 +274,8 @@ def skill_gap(g: nx.MultiDiGraph, from_role: str, to_role: str, memo: dict | Non
     carried = tuple(gap_skill(k) for k in carry)
     not_listed = tuple(s for k, s in held.items() if k not in required)
     trainings = trainings_for(g, [s.key for s in to_acquire], classes)
-    notes = tuple(_notes(g, a, b, required, to_acquire, carried, missions, trainings, classes,
-                         once(("profile", a), lambda: skill_profile(g, a, classes=classes))))
-    preparation = once(("preparation", b), lambda: role_profile(g, b).preparation)
+    notes = tuple(_notes(g, a, b, required, to_acquire, carried, missions, trainings, classes, profile_a))
+    preparation = once(("preparation", b), lambda: role_profile(g, b, classes).preparation)
     return Gap(ref(g, a), ref(g, b), to_acquire, carried, not_listed, trainings, notes, preparation, not_needed)
 
 

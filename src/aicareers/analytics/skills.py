@@ -400,7 +400,19 @@ def role_skills(g: nx.MultiDiGraph, role: str, classes: SkillClasses | None = No
     >>> [s.label_en for s in role_skills(g, "Editor in chief").values()]
     ['Creativity', 'Proofreading']
     """
-    return {k: s for k, s in skill_profile(g, role, ALL_MATCHES, classes).items() if s.needed}
+    return needed_only(skill_profile(g, role, ALL_MATCHES, classes))
+
+
+def needed_only(profile: dict[str, SkillEvidence]) -> dict[str, SkillEvidence]:
+    """The skills of a :func:`skill_profile` that no source says the job does not need: the rule of
+    :func:`role_skills`, for a caller that has the profile already.
+
+    >>> from aicareers.analytics._examples import example_graph
+    >>> g = example_graph()
+    >>> needed_only(skill_profile(g, "Translator")) == role_skills(g, "Translator")
+    True
+    """
+    return {k: s for k, s in profile.items() if s.needed}
 
 
 def held_skills(g: nx.MultiDiGraph, role: str, classes: SkillClasses | None = None) -> dict[str, SkillEvidence]:
