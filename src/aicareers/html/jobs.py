@@ -19,9 +19,9 @@ Data scientist, and those one framework move from them; ``facts/*/README`` and t
 frameworks section). A framework occupation is its own occupation, exactly
 (:func:`aicareers.analytics.skills.occupations`), so its page follows the very rules a role's does.
 
-French and English are both in the page; the FR/EN buttons switch between them and the choice
-travels in the address (``?lang=en``) to the other pages. No script or style is loaded from
-outside the file.
+French and English are both in the page; the FR/EN buttons (:mod:`aicareers.html.language`,
+as on every page of the site) switch between them and the choice travels in the address
+(``?lang=en``) to the other pages. No script or style is loaded from outside the file.
 
 >>> from aicareers.analytics._examples import example_graph
 >>> g = example_graph()
@@ -47,6 +47,7 @@ from ..analytics.gap import gap_sizes
 from ..analytics.profile import STRENGTH_ORDER, role_profile
 from ..analytics.skills import FRAMEWORK_SKILL_EDGES, JOB_TYPES, MATCHES, OCCUPATION_TYPES, skill_classes
 from ..annual_gross import normalised_text, stated_text
+from . import language
 from .salary_chart import salary_svg
 
 #: Folder of the job pages, under the folder of the graph pages.
@@ -116,28 +117,12 @@ h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.6rem 0 .4rem;bor
 table{border-collapse:collapse;width:100%}td,th{text-align:left;vertical-align:top;padding:.25rem .4rem;border-bottom:1px solid #eef1f5}
 th{font-weight:600;color:#3b4654}.note{color:#4a5563;font-size:.9rem}sup a{text-decoration:none;padding:0 .1rem}
 a{color:#1f5f99}a:focus-visible,button:focus-visible{outline:3px solid #e08a00;outline-offset:2px}
-.lang button{font:inherit;min-width:2.75rem;min-height:2.75rem;padding:.3rem .7rem;border:1px solid #7a8794;background:#fff;color:#1d2530;border-radius:.3rem;cursor:pointer}
-.lang button[aria-pressed=true]{background:#1d2530;color:#fff}
 .graph{display:inline-block;padding:.4rem 0}
-[data-lang]{display:none}html[lang=fr] [data-lang=fr],html[lang=en] [data-lang=en]{display:revert}
 ol.sources{font-size:.85rem;color:#3b4654;padding-left:1.6rem}ol.sources li{margin:.2rem 0;overflow-wrap:anywhere}
 .chart{width:100%;max-width:32rem;height:auto;display:block;margin:.6rem 0}
 .unknown{font-style:italic}
 @media (max-width:40rem){td,th{display:block;border:0;padding:.1rem .2rem}tr{display:block;border-bottom:1px solid #d5dbe3;padding:.3rem 0}thead{display:none}
 td[data-th]::before{content:attr(data-th) " — ";font-weight:600;color:#3b4654}}
-"""
-
-SCRIPT = """
-(function(){
-  var q=new URLSearchParams(location.search).get('lang');
-  function set(l){document.documentElement.lang=l;
-    document.querySelectorAll('.lang button').forEach(function(b){b.setAttribute('aria-pressed',b.value===l)});
-    document.querySelectorAll('a[data-keep-lang]').forEach(function(a){
-      var u=new URL(a.getAttribute('href'),location.href);u.searchParams.set('lang',l);a.href=u.href});
-    try{var here=new URL(location.href);here.searchParams.set('lang',l);history.replaceState(null,'',here.href)}catch(e){}}
-  document.querySelectorAll('.lang button').forEach(function(b){b.addEventListener('click',function(){set(b.value)})});
-  if(q==='fr'||q==='en'){set(q)}else{set(document.documentElement.lang)}
-})();
 """
 
 TEMPLATE = """<!DOCTYPE html>
@@ -146,6 +131,7 @@ TEMPLATE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ label.fr }} / {{ label.en }}</title>
+<style>{{ lang_style }}</style>
 <style>{{ style }}</style>
 </head>
 <body>
@@ -155,10 +141,7 @@ TEMPLATE = """<!DOCTYPE html>
     <p class="kind"><span data-lang="fr">{{ kind.fr }}</span><span data-lang="en">{{ kind.en }}</span></p>
     <a class="graph" data-keep-lang href="{{ graph_link }}"><span data-lang="fr">{{ t.fr.graph }}</span><span data-lang="en">{{ t.en.graph }}</span></a>
   </div>
-  <div class="lang" role="group" aria-label="Langue / Language">
-    <button type="button" value="fr" lang="fr" aria-pressed="{{ 'true' if lang == 'fr' else 'false' }}">FR</button>
-    <button type="button" value="en" lang="en" aria-pressed="{{ 'true' if lang == 'en' else 'false' }}">EN</button>
-  </div>
+  {{ lang_switch }}
 </header>
 <main>
 {% for l in ('fr', 'en') %}<div data-lang="{{ l }}" lang="{{ l }}">
@@ -204,7 +187,7 @@ TEMPLATE = """<!DOCTYPE html>
   <ol class="sources">{% for n in notes %}<li id="n{{ loop.index }}-{{ l }}">{{ n[l] }}</li>{% endfor %}</ol>
 </div>{% endfor %}
 </main>
-<script>{{ script }}</script>
+<script>{{ lang_script }}</script>
 </body>
 </html>
 """
@@ -529,7 +512,8 @@ def render_job(g: nx.MultiDiGraph, job: str, pages: dict[str, str], *, lang: str
     of the page's moves, computed here when not given)."""
     context = job_context(g, job, pages, claims=claims, reasons=reasons, sizes=sizes, profile=profile)
     html = _template().render(lang=lang, t=TEXT, graph_link=graph_link(g, job, graph_page, lang),
-                                            style=Markup(STYLE), script=Markup(SCRIPT), **context)
+                                style=Markup(STYLE), lang_style=Markup(language.STYLE), lang_script=Markup(language.SCRIPT),
+                                lang_switch=language.switch_html(lang), **context)
     return re.sub(r"\n\s*\n", "\n", html)
 
 

@@ -43,7 +43,7 @@ from pyvis.network import Network
 from ..analytics.gap import skill_gap as analytics_gap
 from ..atomic import write_set
 from ..prefixes import PREFIXES
-from . import controls, layout, style
+from . import controls, language, layout, style
 from .from_my_job import PAGE_NAME as FROM_MY_JOB, render_from_my_job
 from .jobs import FOLDER as JOBS_FOLDER
 from .jobs import render_jobs
@@ -425,6 +425,9 @@ def render_page(
         "legend": Markup(style.legend_html(types, lang, counts)),
         "edge_legend": Markup(style.edge_legend_html(list(links.values()), lang)),
         "css": Markup(controls.STYLE),
+        "lang_css": Markup(language.STYLE),
+        "lang_js": Markup(language.SCRIPT),
+        "lang_switch": language.switch_html(lang),
         "js": Markup(controls.SCRIPT),
         "search_js": Markup(SEARCH_SCRIPT),
         "config": {
