@@ -12,9 +12,9 @@ The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of 
   (``textContent`` only, never ``innerHTML``), so quotes with ’ « » < & are shown as they are;
   a node's tooltip has its label in the current language, both labels, its definition, its
   sources (the document's name in the reader's language, the evidence quote) and a link for
-  details (a role's job profile, ``jobs/<id>.html?lang=..``; an ESCO concept's own page); an
-  edge's has its label, the two ends, the meaning of an evolution move, its sources and, on the
-  career-paths page, the skill gap. No identifier is shown;
+  details (the job profile of a role or of a framework occupation, ``jobs/<id>.html?lang=..``;
+  another ESCO concept's own page); an edge's has its label, the two ends, the meaning of an
+  evolution move, its sources and, on the career-paths page, the skill gap. No identifier is shown;
 - **French/English switch** (:mod:`aicareers.html.language`, as on the site's other pages): both
   labels travel in each node's and edge's data (``label_fr``/``label_en``); on the switch's
   ``aic-lang-change`` event this script rewrites ``label`` with ``DataSet.update``, the search
@@ -322,11 +322,13 @@ SCRIPT = r"""
     both(box, "p", "aic-tip-def", function (l) { return pick(n, "definition", l); });
     sourceList(box, n.sources);
     if (n.link) {
-      // A role's job profile keeps the language; another framework's page is its own.
+      // A job with a page of this site (a role, a framework occupation: jobs/<id>.html) links to it
+      // in the reader's language; another framework's concept, to that framework's own page.
+      var local = !/^https?:/.test(n.link);
       LANGS.forEach(function (l) {
-        var a = el("a", "aic-tip-link aic-only-" + l, tr(n.type === "role" ? "details" : "framework", l));
-        a.href = n.type === "role" ? withLang(n.link, l) : n.link;
-        if (n.type !== "role") { a.target = "_blank"; a.rel = "noopener"; }
+        var a = el("a", "aic-tip-link aic-only-" + l, tr(local ? "details" : "framework", l));
+        a.href = local ? withLang(n.link, l) : n.link;
+        if (!local) { a.target = "_blank"; a.rel = "noopener"; }
         box.appendChild(a);
       });
     }
