@@ -119,7 +119,7 @@ PAGE_TEMPLATE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title class="aic-i18n" data-fr="{{ aic.title_fr }}" data-en="{{ aic.title_en }}">{{ aic.title }}</title>
+<title>{{ aic.title }}</title>
 <link rel="icon" href="data:,">
 <style>{% include 'lib/vis-9.1.2/vis-network.css' %}</style>
 <script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
@@ -625,13 +625,14 @@ SCRIPT = r"""
   search.addEventListener("blur", hideResults);
 
   // ---------------------------------------------------------------- language
-  // aicareers.html.language switches <html lang>, the texts with data-fr/data-en (title, bar,
-  // legend), the buttons and the links; what this script drew itself is redrawn here.
+  // aicareers.html.language switches <html lang>, the texts with data-fr/data-en (bar, legend),
+  // the buttons and the links; what this script drew itself is redrawn here.
   function relabel() {
     lang = window.aicLang.get();
     search.placeholder = tr("search");
     search.setAttribute("aria-label", tr("search"));
     results.setAttribute("aria-label", tr("results"));
+    document.title = cfg.title[lang];
     nodes.update(nodeList.map(function (n) { return {id: n.id, label: short(pick(n, "label"))}; }));
     var shown = edgeList.filter(function (e) { return cfg.edgeLabels === "always" || labelled[e.id]; });
     if (shown.length) { edges.update(shown.map(function (e) { return {id: e.id, label: edgeLabel(e)}; })); }
