@@ -236,6 +236,11 @@ def test_switching_language_changes_the_visible_text(browser, site):
         assert "Salaries (9)" in text and "Salaires (9)" not in text
         assert opened.page.url.endswith("?lang=en")
         assert opened.controls_outside_viewport() == [] and opened.accessibility_violations() == []
+        # the choice is remembered (aicareers.html.language): a page opened without ?lang= is in English too
+        opened.page.goto((site[0] / "jobs" / "ai-architect.html").as_uri())
+        assert opened.js("() => document.documentElement.lang") == "en"
+        assert opened.page.url.endswith("/jobs/ai-architect.html?lang=en")
+        assert opened.page.get_by_role("button", name="EN").get_attribute("aria-pressed") == "true"
         assert opened.errors == []
     finally:
         opened.close()
