@@ -99,6 +99,9 @@ def test_page_at_both_sizes(browser, site, page, size):
         for selector in ("#aic-search", "#aic-lang button[data-lang='fr']", "#aic-lang button[data-lang='en']", "#aic-legend summary"):
             box = view.page.locator(selector).bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= width and 0 <= box["y"] and box["y"] + box["height"] <= height, selector
+        # The pressed language button reads white on dark (the bar's smaller buttons once lost the white).
+        pressed = "b => { const s = getComputedStyle(b); return [b.textContent, s.color, s.backgroundColor]; }"
+        assert view.page.locator("#aic-lang button[aria-pressed='true']").evaluate(pressed) == ["FR", "rgb(255, 255, 255)", "rgb(31, 41, 51)"]
         # The legend is folded on a phone (it would hide the graph), open on a laptop.
         assert view.js("document.getElementById('aic-legend').open") is (size == "desktop")
         view.screenshot(f"graph-{page}-{size}")

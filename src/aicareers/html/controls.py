@@ -204,7 +204,7 @@ html, body { margin: 0; height: 100%; font-family: system-ui, -apple-system, "Se
 /* the switch's own look is aicareers.html.language's; the bar wants it smaller */
 #aic-lang { gap: 0; }
 #aic-lang button { border-color: #7b8794; color: #1f2933; padding: 5px 9px; font-size: 13px; min-width: 0; min-height: 30px; border-radius: 0; }
-#aic-lang button[aria-pressed="true"] { background: #1f2933; border-color: #1f2933; }
+#aic-lang button[aria-pressed="true"] { background: #1f2933; color: #fff; border-color: #1f2933; }
 main { position: absolute; top: var(--aic-bar-height, 52px); left: 0; right: 0; bottom: 0; }
 #mynetwork { position: absolute; inset: 0; background: #ffffff; }
 #aic-loading { position: absolute; top: 45%; left: 0; right: 0; text-align: center; font-size: 18px; color: #52606d; pointer-events: none; }
