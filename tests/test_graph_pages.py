@@ -24,6 +24,10 @@ from tests.browser import IDENTIFIER, VIEWPORTS, Opened
 ID = "https://w3id.org/ai-careers/id/"
 PE = ID + "role/prompt-engineer"
 ARCHITECT = ID + "role/ai-architect"
+ESCO_DESIGNER = "http://data.europa.eu/esco/occupation/35553663-deab-4d9a-bf22-15c1625d28e8"  # ICT intelligent systems designer
+ESCO_DATA_SCIENTIST = "http://data.europa.eu/esco/occupation/258e46f9-0075-4a2e-adae-1ff0477e0f30"
+ESCO_ALGORITHMS = "http://data.europa.eu/esco/skill/54924a2c-daca-40d3-9716-4b38ceb04f38"
+ROME_M1889 = ID + "rome/M1889"
 PAGES = {"index": "index.html", "career-paths": "career-paths.html", "role": "role-prompt-engineer.html"}
 #: The smallest on-screen size of a role's label at the opening zoom, in CSS pixels.
 READABLE_PX = 10
@@ -95,6 +99,9 @@ def test_page_at_both_sizes(browser, site, page, size):
         for selector in ("#aic-search", "#aic-lang button[data-lang='fr']", "#aic-lang button[data-lang='en']", "#aic-legend summary"):
             box = view.page.locator(selector).bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= width and 0 <= box["y"] and box["y"] + box["height"] <= height, selector
+        # The pressed language button reads white on dark (the bar's smaller buttons once lost the white).
+        pressed = "b => { const s = getComputedStyle(b); return [b.textContent, s.color, s.backgroundColor]; }"
+        assert view.page.locator("#aic-lang button[aria-pressed='true']").evaluate(pressed) == ["FR", "rgb(255, 255, 255)", "rgb(31, 41, 51)"]
         # The legend is folded on a phone (it would hide the graph), open on a laptop.
         assert view.js("document.getElementById('aic-legend').open") is (size == "desktop")
         view.screenshot(f"graph-{page}-{size}")
@@ -139,6 +146,39 @@ def test_a_tooltip_has_no_identifier_and_links_to_the_job_profile(browser, site,
         assert link.get_attribute("href") == "jobs/ai-architect.html?lang=fr"
         box = tooltip.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= VIEWPORTS[size]["width"] + 1
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+@pytest.mark.browser
+def test_a_framework_occupation_links_to_its_own_job_page_and_a_skill_to_esco(browser, site):
+    view = opened(browser, site, "role", query="?lang=en")
+    try:
+        # hovered, the ESCO occupation the prompt engineer maps to offers its page of this site, in English
+        view.js("id => network.focus(id, {scale: 1.2, animation: false})", ESCO_DESIGNER)
+        view.page.mouse.move(*view.node_point(ESCO_DESIGNER))
+        tooltip = view.page.locator("div.vis-tooltip")
+        tooltip.wait_for(state="visible", timeout=5_000)
+        assert "ICT intelligent systems designer" in tooltip.inner_text()
+        link = tooltip.locator("a:visible")
+        assert link.inner_text() == "Job profile"
+        assert link.get_attribute("href") == "jobs/esco-ict-intelligent-systems-designer.html?lang=en"
+        assert link.get_attribute("target") is None
+        assert (site / "jobs" / "esco-ict-intelligent-systems-designer.html").is_file()
+        # ROME's sheet too (its IRI is the project's, so it had no link at all)
+        tip = "id => [...nodes.get(id).title.querySelectorAll('a.aic-only-fr')].map(a => [a.getAttribute('href'), a.textContent])"
+        assert view.js(tip, ROME_M1889) == [["jobs/rome-M1889.html?lang=fr", "Fiche métier détaillée"]]
+        assert view.errors == []
+    finally:
+        view.close()
+    view = opened(browser, site, "index")
+    try:
+        # on the whole graph, ESCO's data scientist (no role maps to it) has its page too; a skill
+        # of ESCO has none here, so it keeps ESCO's own, opened apart
+        assert view.js(tip, ESCO_DATA_SCIENTIST) == [["jobs/esco-data-scientist.html?lang=fr", "Fiche métier détaillée"]]
+        assert view.js(tip, ESCO_ALGORITHMS) == [[ESCO_ALGORITHMS, "Fiche dans le référentiel"]]
+        assert view.js("id => nodes.get(id).title.querySelector('a.aic-only-fr').target", ESCO_ALGORITHMS) == "_blank"
         assert view.errors == []
     finally:
         view.close()

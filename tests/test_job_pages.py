@@ -236,6 +236,47 @@ def test_switching_language_changes_the_visible_text(browser, site):
         assert "Salaries (9)" in text and "Salaires (9)" not in text
         assert opened.page.url.endswith("?lang=en")
         assert opened.controls_outside_viewport() == [] and opened.accessibility_violations() == []
+        # the choice is remembered (aicareers.html.language): a page opened without ?lang= is in English too
+        opened.page.goto((site[0] / "jobs" / "ai-architect.html").as_uri())
+        assert opened.js("() => document.documentElement.lang") == "en"
+        assert opened.page.url.endswith("/jobs/ai-architect.html?lang=en")
+        assert opened.page.get_by_role("button", name="EN").get_attribute("aria-pressed") == "true"
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def test_a_page_rendered_without_claims_names_each_salarys_source_in_the_language_shown(browser, g, tmp_path):
+    """Without the dataset's claims, a page lists the projection's salary nodes as stated; each
+    row's source (its column and its numbered note) follows the FR/EN switch like the rest."""
+    from tests.browser import Opened
+
+    from aicareers.html.jobs import render_job
+
+    pages = job_pages(g)
+    path = tmp_path / pages[ROLE + "prompt-engineer"]
+    path.parent.mkdir()
+    path.write_text(render_job(g, ROLE + "prompt-engineer", pages), encoding="utf-8")
+    first_row = """() => { const h = [...document.querySelectorAll('main h2')].find(h => h.offsetParent && /^Salai?r/.test(h.textContent));
+        let t = h.nextElementSibling; while (t.tagName !== 'TABLE') t = t.nextElementSibling;
+        const row = t.tBodies[0].rows[0], note = row.querySelector('sup a').getAttribute('href');
+        return [h.textContent, row.cells[1].innerText, row.cells[5].innerText, document.querySelector(note).innerText]; }"""
+    french = ["Salaires (9)", "Prompt Engineer : 60\u202f000–80\u202f000 EUR par an (Débutant) — ABC Portage : « Comment devenir Prompt Engineer ? »",
+              "ABC Portage : « Comment devenir Prompt Engineer ? »", "ABC Portage : « Comment devenir Prompt Engineer ? »\u00a0: « un ingénieur débutant"]
+    english = ["Salaries (9)", "Prompt engineer: 60,000–80,000 EUR per year (Beginner) — ABC Portage: “How to become a prompt engineer?”",
+               "ABC Portage: “How to become a prompt engineer?”", "ABC Portage: “How to become a prompt engineer?”: « un ingénieur débutant"]
+
+    def shown(expected):
+        heading, stated, source, note = opened.js(first_row)
+        return [heading, stated, re.sub(r"\s*\[\d+\]$", "", source), note[: len(expected[3])]]
+
+    opened = Opened(browser, path, ready=None)
+    try:
+        assert shown(french) == french
+        opened.page.get_by_role("button", name="EN").click()
+        assert shown(english) == english
+        opened.page.get_by_role("button", name="FR").click()
+        assert shown(french) == french
         assert opened.errors == []
     finally:
         opened.close()

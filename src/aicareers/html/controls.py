@@ -12,16 +12,17 @@ The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of 
   (``textContent`` only, never ``innerHTML``), so quotes with ’ « » < & are shown as they are;
   a node's tooltip has its label in the current language, both labels, its definition, its
   sources (the document's name in the reader's language, the evidence quote) and a link for
-  details (a role's job profile, ``jobs/<id>.html?lang=..``; an ESCO concept's own page); an
-  edge's has its label, the two ends, the meaning of an evolution move, its sources and, on the
-  career-paths page, the skill gap. No identifier is shown;
-- **French/English switch**: both labels travel in each node's and edge's data
-  (``label_fr``/``label_en``); the switch rewrites ``label`` with ``DataSet.update``, the
-  interface texts (elements with ``data-fr``/``data-en``), ``<html lang>`` and the links to the
-  other pages; tooltips hold both languages and the style sheet shows the current one, so they
-  need no rebuilding (on 10,000 nodes, rebuilding them made the switch take 2.7 s). The language
-  is read from ``?lang=``, else from the reader's last choice (``localStorage``), else the
-  build's; links and double-click navigation carry it (``?lang=``);
+  details (the job profile of a role or of a framework occupation, ``jobs/<id>.html?lang=..``;
+  another ESCO concept's own page); an edge's has its label, the two ends, the meaning of an
+  evolution move, its sources and, on the career-paths page, the skill gap. No identifier is shown;
+- **French/English switch** (:mod:`aicareers.html.language`, as on the site's other pages): both
+  labels travel in each node's and edge's data (``label_fr``/``label_en``); on the switch's
+  ``aic-lang-change`` event this script rewrites ``label`` with ``DataSet.update``, the search
+  box's texts and the status line (the language module itself rewrites the texts with
+  ``data-fr``/``data-en``, ``<html lang>`` and the links to the other pages); tooltips hold both
+  languages and the style sheet shows the current one, so they need no rebuilding (on 10,000
+  nodes, rebuilding them made the switch take 2.7 s). Links and double-click navigation carry
+  the language (``?lang=``);
 - **search** (:mod:`aicareers.html.search`): typo-tolerant, by whole words; the results are a
   listbox the arrow keys walk and Enter picks; picking selects the node, highlights it and
   focuses it (``network.focus``);
@@ -46,6 +47,8 @@ True
 """
 
 from __future__ import annotations
+
+from .language import CHANGE_EVENT
 
 #: The smallest on-screen size (px) of a role's label, whatever the zoom.
 ROLE_LABEL_MIN_PX = 13
@@ -74,7 +77,6 @@ UI_TEXT = {
         "whole": "Graphe complet",
         "paths": "Évolutions de carrière",
         "roles": "Rôles",
-        "lang": "Langue",
         "details": "Fiche métier détaillée",
         "framework": "Fiche dans le référentiel",
         "links": "Liens",
@@ -101,7 +103,6 @@ UI_TEXT = {
         "whole": "Whole graph",
         "paths": "Career paths",
         "roles": "Roles",
-        "lang": "Language",
         "details": "Job profile",
         "framework": "Page in the framework",
         "links": "Links",
@@ -122,6 +123,7 @@ PAGE_TEMPLATE = """<!DOCTYPE html>
 <link rel="icon" href="data:,">
 <style>{% include 'lib/vis-9.1.2/vis-network.css' %}</style>
 <script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
+<style>{{ aic.lang_css }}</style>
 <style>{{ aic.css }}</style>
 </head>
 <body data-settled="0" data-page="{{ aic.page }}">
@@ -129,13 +131,13 @@ PAGE_TEMPLATE = """<!DOCTYPE html>
 <h1 class="aic-i18n" data-fr="{{ aic.title_fr }}" data-en="{{ aic.title_en }}">{{ aic.title }}</h1>
 <nav id="aic-nav">
 {%- for link in aic.nav %}
-<a href="{{ link.href }}?lang={{ aic.lang }}" data-page="{{ link.href }}" class="aic-i18n{% if link.current %} aic-current{% endif %}"{% if link.current %} aria-current="page"{% endif %} data-fr="{{ link.fr }}" data-en="{{ link.en }}">{{ link.text }}</a>
+<a href="{{ link.href }}?lang={{ aic.lang }}" data-page="{{ link.href }}" data-keep-lang class="aic-i18n{% if link.current %} aic-current{% endif %}"{% if link.current %} aria-current="page"{% endif %} data-fr="{{ link.fr }}" data-en="{{ link.en }}">{{ link.text }}</a>
 {%- endfor %}
 {%- if aic.role_links %}
 <details id="aic-roles"><summary class="aic-i18n" data-fr="{{ aic.text.fr.roles }}" data-en="{{ aic.text.en.roles }}">{{ aic.ui.roles }}</summary>
 <ul>
 {%- for link in aic.role_links %}
-<li><a href="{{ link.href }}?lang={{ aic.lang }}" data-page="{{ link.href }}" class="aic-i18n{% if link.current %} aic-current{% endif %}"{% if link.current %} aria-current="page"{% endif %} data-fr="{{ link.fr }}" data-en="{{ link.en }}">{{ link.text }}</a></li>
+<li><a href="{{ link.href }}?lang={{ aic.lang }}" data-page="{{ link.href }}" data-keep-lang class="aic-i18n{% if link.current %} aic-current{% endif %}"{% if link.current %} aria-current="page"{% endif %} data-fr="{{ link.fr }}" data-en="{{ link.en }}">{{ link.text }}</a></li>
 {%- endfor %}
 </ul></details>
 {%- endif %}
@@ -144,13 +146,10 @@ PAGE_TEMPLATE = """<!DOCTYPE html>
 <input id="aic-search" type="search" autocomplete="off" spellcheck="false" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="aic-results" placeholder="{{ aic.ui.search }}" aria-label="{{ aic.ui.search }}">
 <ul id="aic-results" role="listbox" aria-label="{{ aic.ui.results }}" hidden></ul>
 </div>
-<div id="aic-lang" role="group" aria-label="{{ aic.ui.lang }}">
-<button type="button" data-lang="fr" lang="fr" title="Français" aria-pressed="{{ 'true' if aic.lang == 'fr' else 'false' }}">FR</button>
-<button type="button" data-lang="en" lang="en" title="English" aria-pressed="{{ 'true' if aic.lang == 'en' else 'false' }}">EN</button>
-</div>
+{{ aic.lang_switch }}
 </header>
 <main>
-<div id="mynetwork" role="img" class="aic-i18n-label" aria-label="{{ aic.title }}" data-fr="{{ aic.title_fr }}" data-en="{{ aic.title_en }}"></div>
+<div id="mynetwork" role="img" class="aic-i18n-label" data-i18n-attr="aria-label" aria-label="{{ aic.title }}" data-fr="{{ aic.title_fr }}" data-en="{{ aic.title_en }}"></div>
 <div id="aic-loading">{{ aic.ui.loading }}</div>
 <details id="aic-legend" open>
 <summary><h2 class="aic-i18n" data-fr="{{ aic.text.fr.legend }}" data-en="{{ aic.text.en.legend }}">{{ aic.ui.legend }}</h2></summary>
@@ -172,6 +171,7 @@ PAGE_TEMPLATE = """<!DOCTYPE html>
 <script type="application/json" id="aic-edges">{{ edges|tojson }}</script>
 <script type="application/json" id="aic-options">{{ options|safe }}</script>
 <script type="application/json" id="aic-config">{{ aic.config|tojson }}</script>
+<script>{{ aic.lang_js }}</script>
 <script>{{ aic.search_js }}</script>
 <script>{{ aic.js }}</script>
 </body>
@@ -201,8 +201,9 @@ html, body { margin: 0; height: 100%; font-family: system-ui, -apple-system, "Se
 #aic-results li { padding: 6px 8px; cursor: pointer; font-size: 13px; display: flex; gap: 6px; align-items: center; }
 #aic-results li:hover, #aic-results li.aic-active { background: #e3ecf5; }
 #aic-results .aic-result-type { color: #52606d; font-size: 11px; margin-left: auto; white-space: nowrap; }
-#aic-lang { display: flex; flex: none; }
-#aic-lang button { border: 1px solid #7b8794; background: #fff; color: #1f2933; padding: 5px 9px; cursor: pointer; font-size: 13px; min-height: 30px; }
+/* the switch's own look is aicareers.html.language's; the bar wants it smaller */
+#aic-lang { gap: 0; }
+#aic-lang button { border-color: #7b8794; color: #1f2933; padding: 5px 9px; font-size: 13px; min-width: 0; min-height: 30px; border-radius: 0; }
 #aic-lang button[aria-pressed="true"] { background: #1f2933; color: #fff; border-color: #1f2933; }
 main { position: absolute; top: var(--aic-bar-height, 52px); left: 0; right: 0; bottom: 0; }
 #mynetwork { position: absolute; inset: 0; background: #ffffff; }
@@ -239,7 +240,6 @@ div.vis-tooltip { max-width: min(440px, calc(100vw - 24px)); white-space: normal
 .aic-src { font-weight: 600; }
 .aic-quote { font-style: italic; }
 .aic-tip-link { display: block; margin-top: 6px; color: #1c5d99; font-weight: 600; }
-html[lang="fr"] .aic-only-en, html[lang="en"] .aic-only-fr { display: none; }
 @media (max-width: 700px) {
   #aic-bar { flex-wrap: wrap; padding: 6px 8px; gap: 6px 10px; }
   #aic-bar h1 { font-size: 15px; flex: 1 1 0; min-width: 0; order: 1; }
@@ -262,9 +262,8 @@ SCRIPT = r"""
   var edgeList = json("aic-edges");
   var options = json("aic-options");
   var params = new URLSearchParams(window.location.search);
-  function stored() { try { return window.localStorage.getItem("aic-lang"); } catch (e) { return null; } }
-  // The language: the link's ?lang=, else the reader's last choice, else the build's.
-  var lang = [params.get("lang"), stored(), cfg.lang].filter(function (l) { return l && cfg.text[l]; })[0];
+  // The language: aicareers.html.language's choice (?lang=, else the reader's last choice, else the build's).
+  var lang = window.aicLang.get();
   var other = function (l) { return l === "fr" ? "en" : "fr"; };
   var LANGS = ["fr", "en"];
   var ROLE_PX = __ROLE_PX__;
@@ -282,7 +281,7 @@ SCRIPT = r"""
     if (text !== undefined && text !== null) { e.textContent = text; }
     return e;
   }
-  function withLang(href, l) { return href + "?lang=" + encodeURIComponent(l || lang); }
+  function withLang(href, l) { return window.aicLang.link(href, l || lang); }
   // Tooltips hold both languages; the style sheet shows the one of <html lang>, so switching
   // language never rebuilds them.
   function both(parent, tag, cls, textOf) {
@@ -323,11 +322,13 @@ SCRIPT = r"""
     both(box, "p", "aic-tip-def", function (l) { return pick(n, "definition", l); });
     sourceList(box, n.sources);
     if (n.link) {
-      // A role's job profile keeps the language; another framework's page is its own.
+      // A job with a page of this site (a role, a framework occupation: jobs/<id>.html) links to it
+      // in the reader's language; another framework's concept, to that framework's own page.
+      var local = !/^https?:/.test(n.link);
       LANGS.forEach(function (l) {
-        var a = el("a", "aic-tip-link aic-only-" + l, tr(n.type === "role" ? "details" : "framework", l));
-        a.href = n.type === "role" ? withLang(n.link, l) : n.link;
-        if (n.type !== "role") { a.target = "_blank"; a.rel = "noopener"; }
+        var a = el("a", "aic-tip-link aic-only-" + l, tr(local ? "details" : "framework", l));
+        a.href = local ? withLang(n.link, l) : n.link;
+        if (!local) { a.target = "_blank"; a.rel = "noopener"; }
         box.appendChild(a);
       });
     }
@@ -624,23 +625,14 @@ SCRIPT = r"""
   search.addEventListener("blur", hideResults);
 
   // ---------------------------------------------------------------- language
-  var navLinks = Array.prototype.slice.call(document.querySelectorAll("a[data-page]"));
-  var canvasLabel = document.getElementById("mynetwork");
-  function setLang(l, remember) {
-    if (!cfg.text[l]) { return; }
-    lang = l;
-    if (remember) { try { window.localStorage.setItem("aic-lang", l); } catch (e) { /* private mode: the links still carry it */ } }
-    document.documentElement.lang = l;
-    document.querySelectorAll(".aic-i18n").forEach(function (e) { e.textContent = e.getAttribute("data-" + l); });
-    canvasLabel.setAttribute("aria-label", canvasLabel.getAttribute("data-" + l));
-    navLinks.forEach(function (a) { a.setAttribute("href", withLang(a.getAttribute("data-page"))); });
+  // aicareers.html.language switches <html lang>, the texts with data-fr/data-en (bar, legend),
+  // the buttons and the links; what this script drew itself is redrawn here.
+  function relabel() {
+    lang = window.aicLang.get();
     search.placeholder = tr("search");
     search.setAttribute("aria-label", tr("search"));
     results.setAttribute("aria-label", tr("results"));
-    document.querySelectorAll("#aic-lang button").forEach(function (b) {
-      b.setAttribute("aria-pressed", b.getAttribute("data-lang") === l ? "true" : "false");
-    });
-    document.title = cfg.title[l];
+    document.title = cfg.title[lang];
     nodes.update(nodeList.map(function (n) { return {id: n.id, label: short(pick(n, "label"))}; }));
     var shown = edgeList.filter(function (e) { return cfg.edgeLabels === "always" || labelled[e.id]; });
     if (shown.length) { edges.update(shown.map(function (e) { return {id: e.id, label: edgeLabel(e)}; })); }
@@ -648,9 +640,8 @@ SCRIPT = r"""
     status();
     placeBelowBar();
   }
-  document.querySelectorAll("#aic-lang button").forEach(function (b) {
-    b.addEventListener("click", function () { setLang(b.getAttribute("data-lang"), true); });
-  });
+  document.addEventListener("__EVENT__", relabel);
+  function setLang(l, remember) { window.aicLang.set(l, remember); }
 
   // ---------------------------------------------------------------- status line
   function status() {
@@ -661,9 +652,9 @@ SCRIPT = r"""
 
   window.aic = {find: find, focusNode: focusNode, setLang: setLang, highlight: highlight, openingView: openingView,
                 clearHighlight: clearHighlight, applyFilter: applyFilter, lang: function () { return lang; }};
-  if (lang !== cfg.lang) { setLang(lang); }
+  if (lang !== cfg.lang) { relabel(); }  // the page was written in cfg.lang
   network.setData({nodes: nodes, edges: edges});
   if (!cfg.physics) { ready(); }
   status();
 })();
-""".replace("__ROLE_PX__", str(ROLE_LABEL_MIN_PX)).replace("__NARROW__", str(NARROW_PX))
+""".replace("__ROLE_PX__", str(ROLE_LABEL_MIN_PX)).replace("__NARROW__", str(NARROW_PX)).replace("__EVENT__", CHANGE_EVENT)

@@ -9,7 +9,8 @@ script only looks names up and renders; no server, no network, works from ``file
 
 Suggestions ignore accents and case, match at the start of words (``UX`` finds "UX designer",
 not "deux") and forgive small typos; arrow keys and Enter pick one. French and English: the FR/EN
-buttons switch, and the choice travels in the address (``?lang=en``) as on the other pages.
+buttons switch (:mod:`aicareers.html.language`), and the choice travels in the address
+(``?lang=en``) as on the other pages.
 
 >>> from aicareers.analytics._examples import example_graph
 >>> data = page_data(example_graph())
@@ -28,6 +29,7 @@ from ..analytics.explain import Fact, ref
 from ..analytics.from_job import EVOLVES, every_job, reachable_roles
 from ..analytics.from_job_cli import source_text, training_sources
 from ..analytics.profile import sort_skills
+from . import language
 
 PAGE_NAME = "from-my-job.html"
 #: Codes of the page's data: the kinds of links of a route, the strengths of a skill.
@@ -194,9 +196,6 @@ header,main{max-width:62rem;margin:0 auto;padding:0 1rem}
 header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:baseline;justify-content:space-between;padding-top:1rem}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin:1.4rem 0 .4rem;border-bottom:1px solid #d5dbe3}
 h3{font-size:1.05rem;margin:1rem 0 .3rem}
-.lang button,#pick button{font:inherit;padding:.35rem .8rem;border:1px solid #5d6b79;background:#fff;border-radius:.3rem;cursor:pointer;min-height:2.5rem}
-.lang button[aria-pressed=true]{background:#1d2530;color:#fff}
-[data-lang]{display:none}html[lang=fr] [data-lang=fr],html[lang=en] [data-lang=en]{display:revert}
 label{display:block;font-weight:600;margin:.8rem 0 .3rem}
 .box{position:relative;max-width:36rem}
 #job{width:100%;font:inherit;padding:.5rem .6rem;border:2px solid #5d6b79;border-radius:.3rem}
@@ -219,6 +218,7 @@ TEMPLATE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Depuis mon métier / From my job</title>
+<style>{lang_style}</style>
 <style>{style}</style>
 </head>
 <body>
@@ -227,10 +227,7 @@ TEMPLATE = """<!DOCTYPE html>
     <h1><span data-lang="fr">{fr[title]}</span><span data-lang="en">{en[title]}</span></h1>
     <p><a data-keep-lang href="index.html"><span data-lang="fr">{fr[graph]}</span><span data-lang="en">{en[graph]}</span></a></p>
   </div>
-  <div class="lang" role="group" aria-label="Langue / Language">
-    <button type="button" value="fr" lang="fr" aria-pressed="{fr_pressed}">FR</button>
-    <button type="button" value="en" lang="en" aria-pressed="{en_pressed}">EN</button>
-  </div>
+  {lang_switch}
 </header>
 <main>
   <p><span data-lang="fr">{fr[lead]}</span><span data-lang="en">{en[lead]}</span></p>
@@ -244,6 +241,7 @@ TEMPLATE = """<!DOCTYPE html>
   <div id="answer"></div>
 </main>
 <script type="application/json" id="data">{data}</script>
+<script>{lang_script}</script>
 <script>var WORDS={words},NO_MATCH={no_match},PLACEHOLDER={placeholders},SHOWN={shown};{script}</script>
 </body>
 </html>
@@ -253,7 +251,7 @@ SCRIPT = r"""
 (function(){
 var D=JSON.parse(document.getElementById('data').textContent),L=D.L,S=D.S;
 var input=document.getElementById('job'),list=document.getElementById('suggestions'),answer=document.getElementById('answer'),status=document.getElementById('status');
-var lang=document.documentElement.lang,current=-1,shown=[],picked=null;
+var lang=aicLang.get(),current=-1,shown=[],picked=null;
 function norm(s){return s.normalize('NFD').replace(/[\u0300-\u036f]/g,'').toLowerCase().replace(/[^a-z0-9]+/g,' ').trim()}
 var names=D.N.map(function(n){var k=norm(n[0]);return {name:n[0],job:n[1],key:k,words:k.split(' ')}});
 function lev(a,b){var m=a.length,n=b.length,d=[],i,j;for(i=0;i<=m;i++){d[i]=[i]}for(j=0;j<=n;j++){d[0][j]=j}
@@ -320,17 +318,16 @@ function render(job,name){var J=D.J[job],w=W();answer.innerHTML='';
     answer.appendChild(sec)})}
 function pick(n){picked=n;input.value=n.name;shown=[];current=-1;showList();render(n.job,n.name);
   try{history.replaceState(null,'','?lang='+lang+'#'+encodeURIComponent(n.name))}catch(e){}}
-function set(l){lang=l;document.documentElement.lang=l;input.placeholder=PLACEHOLDER[l];
-  document.querySelectorAll('.lang button').forEach(function(b){b.setAttribute('aria-pressed',b.value===l?'true':'false')});
-  document.querySelectorAll('a[data-keep-lang]').forEach(function(a){a.search='?lang='+l});
-  try{history.replaceState(null,'','?lang='+l+location.hash)}catch(e){}
-  if(picked)render(picked.job,picked.name)}
-document.querySelectorAll('.lang button').forEach(function(b){b.addEventListener('click',function(){set(b.value)})});
-var q=new URLSearchParams(location.search).get('lang');set(q==='fr'||q==='en'?q:lang);
+// aicareers.html.language switches <html lang>, the buttons, the links and the address; the answer is redrawn here
+function relabel(){lang=aicLang.get();input.placeholder=PLACEHOLDER[lang];if(picked)render(picked.job,picked.name)}
+document.addEventListener('__EVENT__',relabel);relabel();
 var h=decodeURIComponent(location.hash.slice(1));if(h){var n=names.filter(function(x){return x.name===h})[0];if(n)pick(n)}
 document.body.setAttribute('data-settled','1');
 })();
 """
+
+
+SCRIPT = SCRIPT.replace("__EVENT__", language.CHANGE_EVENT)
 
 
 def _json(value) -> str:
@@ -349,8 +346,8 @@ def render_from_my_job(g: nx.MultiDiGraph, *, lang: str = "fr", data: dict | Non
     data = page_data(g) if data is None else data
     fr, en = TEXT["fr"], TEXT["en"]
     return TEMPLATE.format(
-        lang=lang, style=STYLE, fr={k: escape(v) for k, v in fr.items()}, en={k: escape(v) for k, v in en.items()},
-        fr_pressed="true" if lang == "fr" else "false", en_pressed="true" if lang == "en" else "false",
+        lang=lang, style=STYLE, lang_style=language.STYLE, lang_script=language.SCRIPT, lang_switch=language.switch_html(lang),
+        fr={k: escape(v) for k, v in fr.items()}, en={k: escape(v) for k, v in en.items()},
         placeholder=escape(TEXT[lang]["placeholder"]), data=Markup(_json(data)), words=_json(SCRIPT_TEXT),
         no_match=_json({k: v["none"] for k, v in TEXT.items()}), placeholders=_json({k: v["placeholder"] for k, v in TEXT.items()}),
         shown=SHOWN, script=SCRIPT,

@@ -19,9 +19,9 @@ Data scientist, and those one framework move from them; ``facts/*/README`` and t
 frameworks section). A framework occupation is its own occupation, exactly
 (:func:`aicareers.analytics.skills.occupations`), so its page follows the very rules a role's does.
 
-French and English are both in the page; the FR/EN buttons switch between them and the choice
-travels in the address (``?lang=en``) to the other pages. No script or style is loaded from
-outside the file.
+French and English are both in the page; the FR/EN buttons (:mod:`aicareers.html.language`,
+as on every page of the site) switch between them and the choice travels in the address
+(``?lang=en``) to the other pages. No script or style is loaded from outside the file.
 
 >>> from aicareers.analytics._examples import example_graph
 >>> g = example_graph()
@@ -47,6 +47,7 @@ from ..analytics.gap import gap_sizes
 from ..analytics.profile import STRENGTH_ORDER, role_profile
 from ..analytics.skills import FRAMEWORK_SKILL_EDGES, JOB_TYPES, MATCHES, OCCUPATION_TYPES, skill_classes
 from ..annual_gross import normalised_text, stated_text
+from . import language
 from .salary_chart import salary_svg
 
 #: Folder of the job pages, under the folder of the graph pages.
@@ -69,7 +70,7 @@ TEXT = {
         "salary_intro": "Chaque salaire tel que sa source l'écrit, puis en brut annuel en euros (mêmes règles que « aicareers salaries --normalise ») :",
         "stated": "tel qu'écrit", "annual": "brut annuel (EUR)", "seniority": "expérience", "place": "pays",
         "source": "source", "not_stated": "non précisé", "assumed": "supposé", "assumptions": "Hypothèses de conversion",
-        "chart": "Salaires en brut annuel, en euros", "no_rule": "pas de règle de conversion",
+        "chart": "Salaires en brut annuel, en euros", "no_rule": "pas de règle de conversion", "not_computed": "non calculé ici",
         "to_acquire": "{n} compétence(s) à acquérir", "gap_unknown": "écart inconnu : aucune compétence connue pour {job}",
         "articles": "selon les articles", "reason_lang": "(raison en anglais)", "steps": "étapes", "level": "niveau",
         "kind_access conditions": "conditions d'accès", "kind_job zone": "zone d'emploi O*NET", "kind_education": "formation des titulaires",
@@ -91,7 +92,7 @@ TEXT = {
         "salary_intro": "Each salary as its source writes it, then in annual gross euros (the rules of “aicareers salaries --normalise”):",
         "stated": "as stated", "annual": "annual gross (EUR)", "seniority": "seniority", "place": "country",
         "source": "source", "not_stated": "not stated", "assumed": "assumed", "assumptions": "Conversion assumptions",
-        "chart": "Salaries in annual gross euros", "no_rule": "no conversion rule",
+        "chart": "Salaries in annual gross euros", "no_rule": "no conversion rule", "not_computed": "not computed here",
         "to_acquire": "{n} skill(s) to acquire", "gap_unknown": "gap unknown: no known skill for {job}",
         "articles": "according to the articles", "reason_lang": "", "steps": "steps", "level": "level",
         "kind_access conditions": "access conditions", "kind_job zone": "O*NET job zone", "kind_education": "education of job holders",
@@ -116,28 +117,12 @@ h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.6rem 0 .4rem;bor
 table{border-collapse:collapse;width:100%}td,th{text-align:left;vertical-align:top;padding:.25rem .4rem;border-bottom:1px solid #eef1f5}
 th{font-weight:600;color:#3b4654}.note{color:#4a5563;font-size:.9rem}sup a{text-decoration:none;padding:0 .1rem}
 a{color:#1f5f99}a:focus-visible,button:focus-visible{outline:3px solid #e08a00;outline-offset:2px}
-.lang button{font:inherit;min-width:2.75rem;min-height:2.75rem;padding:.3rem .7rem;border:1px solid #7a8794;background:#fff;color:#1d2530;border-radius:.3rem;cursor:pointer}
-.lang button[aria-pressed=true]{background:#1d2530;color:#fff}
 .graph{display:inline-block;padding:.4rem 0}
-[data-lang]{display:none}html[lang=fr] [data-lang=fr],html[lang=en] [data-lang=en]{display:revert}
 ol.sources{font-size:.85rem;color:#3b4654;padding-left:1.6rem}ol.sources li{margin:.2rem 0;overflow-wrap:anywhere}
 .chart{width:100%;max-width:32rem;height:auto;display:block;margin:.6rem 0}
 .unknown{font-style:italic}
 @media (max-width:40rem){td,th{display:block;border:0;padding:.1rem .2rem}tr{display:block;border-bottom:1px solid #d5dbe3;padding:.3rem 0}thead{display:none}
 td[data-th]::before{content:attr(data-th) " — ";font-weight:600;color:#3b4654}}
-"""
-
-SCRIPT = """
-(function(){
-  var q=new URLSearchParams(location.search).get('lang');
-  function set(l){document.documentElement.lang=l;
-    document.querySelectorAll('.lang button').forEach(function(b){b.setAttribute('aria-pressed',b.value===l)});
-    document.querySelectorAll('a[data-keep-lang]').forEach(function(a){
-      var u=new URL(a.getAttribute('href'),location.href);u.searchParams.set('lang',l);a.href=u.href});
-    try{var here=new URL(location.href);here.searchParams.set('lang',l);history.replaceState(null,'',here.href)}catch(e){}}
-  document.querySelectorAll('.lang button').forEach(function(b){b.addEventListener('click',function(){set(b.value)})});
-  if(q==='fr'||q==='en'){set(q)}else{set(document.documentElement.lang)}
-})();
 """
 
 TEMPLATE = """<!DOCTYPE html>
@@ -146,6 +131,7 @@ TEMPLATE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ label.fr }} / {{ label.en }}</title>
+<style>{{ lang_style }}</style>
 <style>{{ style }}</style>
 </head>
 <body>
@@ -155,10 +141,7 @@ TEMPLATE = """<!DOCTYPE html>
     <p class="kind"><span data-lang="fr">{{ kind.fr }}</span><span data-lang="en">{{ kind.en }}</span></p>
     <a class="graph" data-keep-lang href="{{ graph_link }}"><span data-lang="fr">{{ t.fr.graph }}</span><span data-lang="en">{{ t.en.graph }}</span></a>
   </div>
-  <div class="lang" role="group" aria-label="Langue / Language">
-    <button type="button" value="fr" lang="fr" aria-pressed="{{ 'true' if lang == 'fr' else 'false' }}">FR</button>
-    <button type="button" value="en" lang="en" aria-pressed="{{ 'true' if lang == 'en' else 'false' }}">EN</button>
-  </div>
+  {{ lang_switch }}
 </header>
 <main>
 {% for l in ('fr', 'en') %}<div data-lang="{{ l }}" lang="{{ l }}">
@@ -204,7 +187,7 @@ TEMPLATE = """<!DOCTYPE html>
   <ol class="sources">{% for n in notes %}<li id="n{{ loop.index }}-{{ l }}">{{ n[l] }}</li>{% endfor %}</ol>
 </div>{% endfor %}
 </main>
-<script>{{ script }}</script>
+<script>{{ lang_script }}</script>
 </body>
 </html>
 """
@@ -214,20 +197,25 @@ class _Notes:
     """Numbered source notes: the same source line gets the same number everywhere on the page.
 
     A framework's record names its relation by a CURIE (``M1889 aic:coreSkill 100541``): the
-    note says the relation's label instead, in the note's language.
+    note says the relation's label instead, in the note's language. A source is named in the
+    note's language too (``titles``, :func:`source_titles`): a fact carries its English title only.
     """
 
-    def __init__(self):
+    def __init__(self, titles: dict[str, dict] | None = None):
         self.lines: list[dict] = []
         self._index: dict[tuple, int] = {}
+        self.titles = dict(titles or {})
+
+    def title(self, fact, lang: str) -> str:
+        return self.titles.get(fact.source, {}).get(lang) or fact.source_label
 
     def refs(self, facts) -> dict:
         numbers = []
         for fact in facts:
             if fact.quote:
-                line = {l: f"{fact.source_label}{TEXT[l]['colon']} « {fact.quote} »" for l in ("fr", "en")}
+                line = {l: f"{self.title(fact, l)}{TEXT[l]['colon']} « {fact.quote} »" for l in ("fr", "en")}
             elif fact.record:
-                line = {l: f"{fact.source_label}{TEXT[l]['colon']} " + _CURIE.sub(
+                line = {l: f"{self.title(fact, l)}{TEXT[l]['colon']} " + _CURIE.sub(
                     lambda m: "— " + (fact.predicate_label_fr if l == "fr" else fact.predicate_label_en) + " —", fact.record)
                         for l in ("fr", "en")}  # fmt: skip
             else:
@@ -350,10 +338,27 @@ def _moves(g, job, profile):
     return out
 
 
+def source_titles(g: nx.MultiDiGraph) -> dict[str, dict]:
+    """``{source IRI: {"fr": title, "en": title}}``, from the sources of the graph's nodes and edges
+    (the French title when the source has one, else the English one).
+
+    >>> from aicareers.analytics._examples import example_graph
+    >>> all(set(t) == {"fr", "en"} and t["en"] for t in source_titles(example_graph()).values())
+    True
+    """
+    titles: dict[str, dict] = {}
+    for data in [d for _, d in g.nodes(data=True)] + [d for *_, d in g.edges(data=True)]:
+        for s in data.get("sources", []):
+            if s.get("source") and s.get("source_label") and s["source"] not in titles:
+                titles[s["source"]] = {"en": s["source_label"], "fr": s.get("source_label_fr") or s["source_label"]}
+    return titles
+
+
 def job_context(g: nx.MultiDiGraph, job: str, pages: dict[str, str], *, claims=None, reasons=None, sizes=None,
-                profile=None) -> dict:
-    """What the template shows of ``job`` (a role or a framework occupation), every source a numbered note."""
-    notes = _Notes()
+                profile=None, titles: dict[str, dict] | None = None) -> dict:
+    """What the template shows of ``job`` (a role or a framework occupation), every source a numbered
+    note (``titles``: :func:`source_titles`, computed here when not given)."""
+    notes = _Notes(source_titles(g) if titles is None else titles)
     profile = profile or role_profile(g, job)
     data = g.nodes[job]
     kind = data.get("type", "")
@@ -468,10 +473,15 @@ def job_context(g: nx.MultiDiGraph, job: str, pages: dict[str, str], *, claims=N
 def _salaries(g, job, claims, notes):
     """The job's salary claims as table rows, the chart per language, the assumptions per language."""
     if claims is None:  # no dataset given: the projection's salary nodes, as stated (their labels)
-        rows = [{"number": str(i), "stated": _both(ref(g, v)), "annual": {"fr": "non calculé ici", "en": "not computed here"},
-                 "seniority": {"fr": "", "en": ""}, "place": {"fr": "", "en": ""}, "source": {"fr": "", "en": ""},
-                 "notes": notes.refs(edge_facts(g, job, v, k))}
-                for i, (_, v, k) in enumerate(sorted(e for e in g.out_edges(job, keys=True) if e[2] == "schema:estimatedSalary"), 1)]
+        rows = []
+        for i, (_, v, k) in enumerate(sorted(e for e in g.out_edges(job, keys=True) if e[2] == "schema:estimatedSalary"), 1):
+            facts = edge_facts(g, job, v, k)
+            # the source column, in each language as the claims' rows have it (it was left empty,
+            # and the row's note named the source in English on the French page)
+            source = {l: "; ".join(dict.fromkeys(notes.title(f, l) for f in facts)) for l in ("fr", "en")}
+            rows.append({"number": str(i), "stated": _both(ref(g, v)), "annual": {l: TEXT[l]["not_computed"] for l in ("fr", "en")},
+                         "seniority": {"fr": "", "en": ""}, "place": {"fr": "", "en": ""}, "source": source,
+                         "notes": notes.refs(facts)})
         return rows, {"fr": "", "en": ""}, {"fr": [], "en": []}
     from ..analytics.explain import Fact
 
@@ -480,7 +490,8 @@ def _salaries(g, job, claims, notes):
     for i, c in enumerate(mine, 1):
         pay = c.annual_gross()
         pays.append((str(i), pay))
-        fact = Fact(ref(g, job), "schema:estimatedSalary", ref(g, job), source_label=c.source_label["en"], quote=c.quote)
+        fact = Fact(ref(g, job), "schema:estimatedSalary", ref(g, job), source=c.source, source_label=c.source_label["en"], quote=c.quote)
+        notes.titles.setdefault(c.source, {l: c.source_label.get(l) or c.source_label["en"] for l in ("fr", "en")})
         known = pay.low is not None or pay.high is not None
 
         def said(labels, l):
@@ -523,13 +534,15 @@ _TEMPLATE = None
 
 
 def render_job(g: nx.MultiDiGraph, job: str, pages: dict[str, str], *, lang: str = "fr", graph_page: str = "index.html",
-               claims=None, reasons: dict | None = None, sizes: dict | None = None, profile=None) -> str:
+               claims=None, reasons: dict | None = None, sizes: dict | None = None, profile=None,
+               titles: dict | None = None) -> str:
     """The page of ``job`` (``pages``: job IRI -> its page, for links; ``claims``: the salary claims,
     :func:`aicareers.salary_claims.read_claims`; ``sizes``: :func:`aicareers.analytics.gap.gap_sizes`
     of the page's moves, computed here when not given)."""
-    context = job_context(g, job, pages, claims=claims, reasons=reasons, sizes=sizes, profile=profile)
+    context = job_context(g, job, pages, claims=claims, reasons=reasons, sizes=sizes, profile=profile, titles=titles)
     html = _template().render(lang=lang, t=TEXT, graph_link=graph_link(g, job, graph_page, lang),
-                                            style=Markup(STYLE), script=Markup(SCRIPT), **context)
+                                style=Markup(STYLE), lang_style=Markup(language.STYLE), lang_script=Markup(language.SCRIPT),
+                                lang_switch=language.switch_html(lang), **context)
     return re.sub(r"\n\s*\n", "\n", html)
 
 
@@ -541,8 +554,9 @@ def render_jobs(g: nx.MultiDiGraph, graph_pages: dict[str, str], *, lang: str = 
     classes = skill_classes(g)
     profiles = {job: role_profile(g, job, classes) for job in pages}
     sizes = gap_sizes(g, move_pairs(g, profiles))
+    titles = source_titles(g)
     return {name: render_job(g, job, pages, lang=lang, graph_page=graph_pages.get(job, "index.html"), claims=claims,
-                             reasons=reasons, sizes=sizes, profile=profiles[job]) for job, name in pages.items()}
+                             reasons=reasons, sizes=sizes, profile=profiles[job], titles=titles) for job, name in pages.items()}
 
 
 __all__ = ["JOB_TYPES", "job_pages", "render_job", "render_jobs", "graph_link"]

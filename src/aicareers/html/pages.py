@@ -43,10 +43,10 @@ from pyvis.network import Network
 from ..analytics.gap import skill_gap as analytics_gap
 from ..atomic import write_set
 from ..prefixes import PREFIXES
-from . import controls, layout, style
+from . import controls, language, layout, style
 from .from_my_job import PAGE_NAME as FROM_MY_JOB, render_from_my_job
 from .jobs import FOLDER as JOBS_FOLDER
-from .jobs import render_jobs
+from .jobs import job_pages, render_jobs
 from .search import SEARCH_SCRIPT
 
 EVOLVES = "aic:canEvolveTo"
@@ -169,7 +169,8 @@ def predicate_labels(predicate: str, data: dict) -> tuple[str, str]:
 def node_link(node: str, node_type: str) -> str | None:
     """Where a node's "details" lead: a role's job profile (``jobs/<id>.html``); a node of an
     outside framework whose IRI is a web page (ESCO's), that page; the project's other nodes have
-    no page of their own.
+    no page of their own. A framework occupation with a job page of this site
+    (:func:`aicareers.html.jobs.job_pages`) links to that page instead (``render_page``'s ``jobpages``).
 
     >>> node_link("https://w3id.org/ai-careers/id/role/prompt-engineer", "role")
     'jobs/prompt-engineer.html'
@@ -242,7 +243,7 @@ def _vis_options(mode: dict) -> dict:
     return options
 
 
-def _node_data(node: str, data: dict, lang: str, position=None) -> dict:
+def _node_data(node: str, data: dict, lang: str, position=None, job_page: str | None = None) -> dict:
     node_type = data.get("type", "")
     look = style.type_style(node_type)
     font = {"color": look.font_color}
@@ -262,7 +263,8 @@ def _node_data(node: str, data: dict, lang: str, position=None) -> dict:
         "definition_en": data.get("definition_en", ""),
         "sources": _sources(data),
     }
-    link = node_link(node, node_type)
+    # a job with its own page on this site (a framework occupation too) links there, not to the framework
+    link = job_page or node_link(node, node_type)
     if link:
         item["link"] = link
     if node_type == "role":
@@ -358,17 +360,20 @@ def render_page(
     rolepages: dict[str, str] | None = None,
     labels: dict[str, tuple[str, str]] | None = None,
     mode: dict | None = None,
+    jobpages: dict[str, str] | None = None,
 ) -> str:
     """One page of ``graph``; ``rolepages`` maps role IRIs to their pages (for links),
     ``labels`` maps the same IRIs to their (French, English) labels; ``mode`` overrides the size
-    rules (:func:`aicareers.html.layout.page_mode`), for benchmarks."""
+    rules (:func:`aicareers.html.layout.page_mode`), for benchmarks; ``jobpages`` maps jobs to
+    their ``jobs/<id>.html`` (:func:`aicareers.html.jobs.job_pages`), where tooltips link them."""
     rolepages = rolepages or {}
+    jobpages = jobpages or {}
     labels = labels or {}
     mode = mode or layout.page_mode(graph.number_of_nodes(), graph.number_of_edges())
     positions = layout.compute_positions(graph) if mode["precomputed"] else {}
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    nodes = {node: pyvis_node(node, _node_data(node, data, lang, positions.get(node)))
+    nodes = {node: pyvis_node(node, _node_data(node, data, lang, positions.get(node), jobpages.get(node)))
              for node, data in graph.nodes(data=True)}
     edges = []
     for i, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
@@ -425,6 +430,9 @@ def render_page(
         "legend": Markup(style.legend_html(types, lang, counts)),
         "edge_legend": Markup(style.edge_legend_html(list(links.values()), lang)),
         "css": Markup(controls.STYLE),
+        "lang_css": Markup(language.STYLE),
+        "lang_js": Markup(language.SCRIPT),
+        "lang_switch": language.switch_html(lang),
         "js": Markup(controls.SCRIPT),
         "search_js": Markup(SEARCH_SCRIPT),
         "config": {
@@ -467,7 +475,7 @@ def render_pages(graph: nx.MultiDiGraph, *, lang: str = "fr", claims=None) -> di
         raise ValueError(f"unknown language {lang!r} (fr or en)")
     rolepages = role_pages(graph)
     labels = {iri: (graph.nodes[iri].get("label_fr", iri), graph.nodes[iri].get("label_en", iri)) for iri in rolepages}
-    common = {"lang": lang, "rolepages": rolepages, "labels": labels}
+    common = {"lang": lang, "rolepages": rolepages, "labels": labels, "jobpages": job_pages(graph)}
     pages = {
         "index.html": render_page(whole_graph(graph), page="index.html", title_fr="Graphe des métiers de l’IA", title_en="AI careers graph", **common),
         "career-paths.html": render_page(
