@@ -67,15 +67,25 @@ def slice_codes(dist: Distribution, seeds: tuple[str, ...] = ONET_SEEDS) -> dict
     missing = [code for code in seeds if code not in titles]
     if missing:
         raise InputError(OCCUPATION_DATA, None, CODE, f"seed occupations not in the file: {', '.join(missing)}")
-    related: dict[str, set[str]] = {code: set() for code in seeds}
-    for _, row in _table(dist, RELATED_OCCUPATIONS):
-        if row["Relatedness Tier"].strip() != TIER:
-            continue
-        a, b = row[CODE].strip(), row[RELATED_CODE].strip()
-        for seed, other in ((a, b), (b, a)):
-            if seed in ONET_HUBS and other not in seeds and other in titles:
-                related.setdefault(other, set()).add(seed)
+    pairs = ((row[CODE].strip(), row[RELATED_CODE].strip()) for _, row in _table(dist, RELATED_OCCUPATIONS)
+             if row["Relatedness Tier"].strip() == TIER)
+    related = related_slice(pairs, titles, seeds)
     return {code: (titles[code], related[code]) for code in sorted(related)}
+
+
+def related_slice(pairs, known, seeds=ONET_SEEDS, hubs=ONET_HUBS) -> dict[str, set[str]]:
+    """The slice's rule: the seeds, and every occupation related to a hub at :data:`TIER` (``pairs``,
+    either way) that ``known`` holds; code -> the hubs it is related to (empty for a seed).
+
+    >>> related_slice([("A", "B"), ("C", "A"), ("B", "D")], {"A", "B", "C", "D"}, seeds=("A", "B"), hubs=("A",))
+    {'A': set(), 'B': set(), 'C': {'A'}}
+    """
+    related: dict[str, set[str]] = {code: set() for code in seeds}
+    for a, b in pairs:
+        for seed, other in ((a, b), (b, a)):
+            if seed in hubs and other not in seeds and other in known:
+                related.setdefault(other, set()).add(seed)
+    return related
 
 
 def _rows(dist: Distribution, name: str, keep) -> str:
