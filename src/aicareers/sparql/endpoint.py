@@ -1196,12 +1196,15 @@ class SparqlServer(ThreadingHTTPServer):
 
 def _graph_sizes(dataset) -> list[tuple[str, int]]:
     """Each non-empty named graph of ``dataset`` and its triples, for the service description."""
+    # One COUNT per graph, in the store's engine: len() of each graph counted distinct triples
+    # through rdflib and took 17 s at start-up with the whole frameworks (0.9 s this way).
     sizes = []
     for graph in dataset.graphs():
-        if isinstance(graph.identifier, URIRef) and not str(graph.identifier).startswith("urn:x-rdflib:"):
-            count = len(graph)
+        name = graph.identifier
+        if isinstance(name, URIRef) and not str(name).startswith("urn:x-rdflib:"):
+            count = int(next(iter(graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0])
             if count:
-                sizes.append((str(graph.identifier), count))
+                sizes.append((str(name), count))
     return sorted(sizes)
 
 
