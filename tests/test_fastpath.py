@@ -142,12 +142,12 @@ def test_workers_make_the_same_files_as_one_process(fast_small, monkeypatch):
     from aicareers.fastpath import parallel, pipeline
 
     monkeypatch.setattr(pipeline, "PARALLEL_IMPORT_FROM", 0)
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
     calls = []
-    start = parallel.start
-    monkeypatch.setattr(parallel, "start", lambda lines, **kw: calls.append(len(lines)) or start(lines, parallel_from=0))
+    start, in_workers_of = parallel.start, pipeline._in_workers
+    monkeypatch.setattr(parallel, "start", lambda lines, **kw: calls.append("render") or start(lines, parallel_from=0))
+    monkeypatch.setattr(pipeline, "_in_workers", lambda f, keys: calls.append(tuple(keys)) or in_workers_of(f, keys))
     in_workers = build(None, backend="oxigraph")
-    assert calls  # the parallel renderer ran
+    assert calls == [("esco", "rome", "onet"), "render"]  # both ran in worker processes
     assert list(in_workers.files) == list(fast_small.files)
     for name, data in fast_small.files.items():
         assert in_workers.files[name] == data, name
@@ -165,6 +165,8 @@ def test_a_bad_framework_file_in_a_worker_is_reported_as_in_one_process(tmp_path
     sheets.write_text(header.replace("code_rome", "code_romme", 1) + "\n" + rest, encoding="utf-8")
     out = tmp_path / "out"
     messages = []
+    in_workers_of, calls = pipeline._in_workers, []
+    monkeypatch.setattr(pipeline, "_in_workers", lambda f, keys: calls.append(tuple(keys)) or in_workers_of(f, keys))
     for threshold in (0, 10**12):  # in worker processes, then in this one
         monkeypatch.setattr(pipeline, "PARALLEL_IMPORT_FROM", threshold)
         with pytest.raises(InputError) as raised:
@@ -172,6 +174,7 @@ def test_a_bad_framework_file_in_a_worker_is_reported_as_in_one_process(tmp_path
         assert raised.value.file.endswith("unix_referentiel_code_rome_v460_utf8.csv")
         assert raised.value.record == "line 1" and raised.value.field == "code_rome"
         messages.append(str(raised.value))
+    assert calls == [("esco", "rome", "onet")]  # in workers the first time only
     assert messages[0] == messages[1]
     assert not out.exists()  # nothing written
 

@@ -121,13 +121,14 @@ def _in_workers(function, keys: list[str]) -> list:
 
 
 def framework_quad_lines(frameworks, *, selections=None, versions=None, progress=False,
-                         parallel_from: int = PARALLEL_IMPORT_FROM):
+                         parallel_from: int | None = None):
     """Every framework of ``frameworks`` (key -> paths) as N-Quads lines in its named graph.
 
     Returns ``(lines, imported, reports)``: the lines (sorted by framework, each framework's
     unique), the IRIs of the imported occupations, and the import reports. When the inputs are
-    larger than ``parallel_from`` bytes, the frameworks are imported side by side in forked worker
-    processes (on the full frameworks: 18 s one after the other); the lines are the same.
+    larger than ``parallel_from`` bytes (default :data:`PARALLEL_IMPORT_FROM`, read when called),
+    the frameworks are imported side by side in forked worker processes (on the full frameworks:
+    18 s one after the other); the lines are the same.
     """
     from ..frameworks.crosswalk import INFO as CROSSWALK
     from ..frameworks.crosswalk import iter_crosswalk_triples
@@ -138,7 +139,8 @@ def framework_quad_lines(frameworks, *, selections=None, versions=None, progress
     _IMPORT.update(frameworks=frameworks, selections=selections or {}, versions=versions or {}, progress=progress)
     try:
         forkable = "fork" in multiprocessing.get_all_start_methods()
-        if len(keys) > 1 and forkable and sum(_input_bytes(frameworks[k]) for k in keys) >= parallel_from:
+        threshold = PARALLEL_IMPORT_FROM if parallel_from is None else parallel_from
+        if len(keys) > 1 and forkable and sum(_input_bytes(frameworks[k]) for k in keys) >= threshold:
             results = _in_workers(_import_one, keys)
         else:
             results = [_import_one(key) for key in keys]
