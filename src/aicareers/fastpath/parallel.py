@@ -83,6 +83,7 @@ def start(lines: list[str], *, parallel_from: int = PARALLEL_FROM, workers: int 
     # the longest first, so that two workers finish close together
     order = sorted(NAMES, key=lambda n: n != "ai-careers.jsonld")
     pending = pool.map_async(_render, order, chunksize=1)
+    _INPUT.clear()  # the workers, forked with the pool, have their copy: the build may let go of the lines
 
     class _Ordered:
         def get(self):
