@@ -141,10 +141,13 @@ def test_workers_make_the_same_files_as_one_process(fast_small, monkeypatch):
     """A large build imports and renders in worker processes: the files are the same bytes."""
     from aicareers.fastpath import parallel, pipeline
 
+    renders_class = parallel.Renders
     monkeypatch.setattr(pipeline, "PARALLEL_IMPORT_FROM", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
     calls = []
-    start, in_workers_of = parallel.start, pipeline._in_workers
-    monkeypatch.setattr(parallel, "start", lambda lines, **kw: calls.append("render") or start(lines, parallel_from=0))
+    in_workers_of = pipeline._in_workers
+    monkeypatch.setattr(parallel, "Renders", lambda done, pool=None, *rest: calls.append("render" if pool else "in process")
+                        or renders_class(done, pool, *rest))
     monkeypatch.setattr(pipeline, "_in_workers", lambda f, keys: calls.append(tuple(keys)) or in_workers_of(f, keys))
     in_workers = build(None, backend="oxigraph")
     assert calls == [("esco", "rome", "onet"), "render"]  # both ran in worker processes

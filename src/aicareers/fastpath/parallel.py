@@ -52,42 +52,32 @@ def _render(name: str) -> bytes:
 class Renders:
     """The files being rendered; :meth:`files` waits for them."""
 
-    def __init__(self, pool, pending, done: dict[str, bytes]):
-        self._pool, self._pending, self._done = pool, pending, done
+    def __init__(self, done: dict[str, bytes], pool=None, pending=None, order: tuple[str, ...] = ()):
+        self._done, self._pool, self._pending, self._order = done, pool, pending, order
 
     def files(self) -> dict[str, bytes]:
         """``{name: bytes}`` for every name of :data:`NAMES`, in that order."""
         if self._pending is not None:
             try:
-                self._done.update(zip(NAMES, self._pending.get()))
+                self._done.update(zip(self._order, self._pending.get()))
             finally:
                 self._pool.close()
                 self._pool.join()
-                _INPUT.clear()
                 self._pending = None
         return {name: self._done[name] for name in NAMES}
 
 
-def start(lines: list[str], *, parallel_from: int = PARALLEL_FROM, workers: int | None = None) -> Renders:
-    """Start rendering :data:`NAMES` from the sorted, unique N-Quads ``lines``."""
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    if len(lines) < parallel_from or not forkable:
-        _INPUT.update(lines=lines)
-        try:
-            return Renders(None, None, {name: _render(name) for name in NAMES})
-        finally:
-            _INPUT.clear()
+def start(lines: list[str], *, parallel_from: int | None = None, workers: int | None = None) -> Renders:
+    """Start rendering :data:`NAMES` from the sorted, unique N-Quads ``lines`` (in worker
+    processes from ``parallel_from`` lines, default :data:`PARALLEL_FROM`, read when called)."""
+    threshold = PARALLEL_FROM if parallel_from is None else parallel_from
     _INPUT.update(lines=lines)
-    workers = workers or max(1, min(len(NAMES), os.cpu_count() or 1))
-    pool = multiprocessing.get_context("fork").Pool(workers)
-    # the longest first, so that two workers finish close together
-    order = sorted(NAMES, key=lambda n: n != "ai-careers.jsonld")
-    pending = pool.map_async(_render, order, chunksize=1)
-    _INPUT.clear()  # the workers, forked with the pool, have their copy: the build may let go of the lines
-
-    class _Ordered:
-        def get(self):
-            by_name = dict(zip(order, pending.get()))
-            return [by_name[name] for name in NAMES]
-
-    return Renders(pool, _Ordered(), {})
+    try:
+        if len(lines) < threshold or "fork" not in multiprocessing.get_all_start_methods():
+            return Renders({name: _render(name) for name in NAMES})
+        pool = multiprocessing.get_context("fork").Pool(workers or max(1, min(len(NAMES), os.cpu_count() or 1)))
+        # the longest first, so that two workers finish close together
+        order = tuple(sorted(NAMES, key=lambda n: n != "ai-careers.jsonld"))
+        return Renders({}, pool, pool.map_async(_render, order, chunksize=1), order)
+    finally:
+        _INPUT.clear()  # forked with the pool, the workers have their copy: the build may let go of the lines
