@@ -47,7 +47,7 @@ import importlib
 #: Each public name and the module that defines it.
 _NAMES = {
     "Fact": "explain", "Ref": "explain",
-    "Gap": "gap", "GapSkill": "gap", "TrainingCoverage": "gap", "skill_gap": "gap", "trainings_for": "gap",
+    "Gap": "gap", "GapSkill": "gap", "TrainingCoverage": "gap", "skill_gap": "gap", "trainings_for": "gap", "learning_routes": "gap",
     "AmbiguousNameError": "names", "UnknownNameError": "names", "find_node": "names", "normalise": "names",
     "find_job": "from_job", "reachable_roles": "from_job",
     "EvolutionPath": "paths", "Step": "paths", "cheapest_path": "paths", "evolution_paths": "paths",
@@ -93,6 +93,7 @@ __all__ = [
     "find_job",
     "find_node",
     "held_skills",
+    "learning_routes",
     "nearest_roles",
     "normalise",
     "path_between",
