@@ -271,12 +271,12 @@ def _run(args: argparse.Namespace) -> int:
         # a kill cannot leave a new graph beside old pages
         from .salary_claims import read_claims
 
-        projection = result.projection()
-        if frameworks:  # whole frameworks merged: the pages show the AI-careers slice of them (html.scope)
-            from .html.scope import page_scope
+        whole = drawn = result.projection()
+        if frameworks:  # whole frameworks merged: the pages draw the AI-careers slice of them (html.scope);
+            from .html.scope import page_scope  # "from my job" still answers every title
 
-            projection = page_scope(projection)
-        pages = render_site(projection, lang=getattr(args, "lang", "fr"), claims=read_claims(result.graph))
+            drawn = page_scope(whole)
+        pages = render_site(drawn, lang=getattr(args, "lang", "fr"), claims=read_claims(result.graph), whole=whole)
         write_set(args.out, {**result.files, **{f"html/{name}": page for name, page in pages.items()}})
         remove_stale_pages(Path(args.out) / "html", pages)
     print(f"built {result.report['triples']} triples into {args.out}/: {', '.join(result.files)}")

@@ -8,7 +8,9 @@ essential first, of which it lists those carried over: the rest are to acquire).
 script only looks names up and renders; no server, no network, works from ``file://``.
 
 Suggestions ignore accents and case, match at the start of words (``UX`` finds "UX designer",
-not "deux") and forgive small typos; arrow keys and Enter pick one. French and English: the FR/EN
+not "deux") and forgive small typos (each distinct word of the titles is scored once per query
+word, then the titles holding the matches are ranked: the whole frameworks' 125,000 titles
+answer as fast as the default build's); arrow keys and Enter pick one. French and English: the FR/EN
 buttons switch (:mod:`aicareers.html.language`), and the choice travels in the address
 (``?lang=en``) as on the other pages.
 
@@ -261,9 +263,16 @@ function wordScore(w,v){if(v.indexOf(w)===0)return 0;if(w.length<4)return -1;
   var allowed=w.length>=8?2:1,best=lev(w,v.slice(0,w.length));
   if(v.length>w.length)best=Math.min(best,lev(w,v.slice(0,w.length+1)),lev(w,v.slice(0,w.length-1)));
   return best<=allowed?best:-1}
+// every distinct word once, with the names that hold it: a query word is scored against the
+// words (28,000 on the whole frameworks), not against the words of every name (125,000 names)
+var holders=new Map();names.forEach(function(n,i){n.words.forEach(function(w){var h=holders.get(w);
+  if(!h){h=[];holders.set(w,h)}if(h[h.length-1]!==i)h.push(i)})});
 function search(q){var k=norm(q);if(!k)return [];var ws=k.split(' '),found=[];
-  names.forEach(function(n){var cost=0;for(var i=0;i<ws.length;i++){var best=-1;
-      for(var j=0;j<n.words.length;j++){var c=wordScore(ws[i],n.words[j]);if(c>=0&&(best<0||c<best))best=c}
+  var costs=ws.map(function(w){var m=new Map();holders.forEach(function(h,v){var c=wordScore(w,v);if(c>=0)m.set(v,c)});return m});
+  var seen=new Set();costs[0].forEach(function(c,v){holders.get(v).forEach(function(i){seen.add(i)})});
+  Array.from(seen).sort(function(a,b){return a-b}).forEach(function(i){var n=names[i],cost=0;
+    for(var q=0;q<ws.length;q++){var best=-1;
+      for(var j=0;j<n.words.length;j++){var c=costs[q].get(n.words[j]);if(c!==undefined&&(best<0||c<best))best=c}
       if(best<0)return;cost+=best}
     found.push([n.key===k?0:1,cost,n.key.indexOf(k)===0?0:1,n.name.length,n.name,n])});
   found.sort(function(a,b){for(var i=0;i<4;i++){if(a[i]!==b[i])return a[i]-b[i]}return a[4]<b[4]?-1:a[4]>b[4]?1:0});

@@ -489,10 +489,16 @@ def render_pages(graph: nx.MultiDiGraph, *, lang: str = "fr", claims=None) -> di
     return pages
 
 
-def render_site(graph: nx.MultiDiGraph, *, lang: str = "fr", claims=None) -> dict[str, str]:
+def render_site(graph: nx.MultiDiGraph, *, lang: str = "fr", claims=None, whole: nx.MultiDiGraph | None = None) -> dict[str, str]:
     """Every page of ``graph/html/``: :func:`render_pages` (the graph and job pages), then the
-    pages that answer a question, ``from-my-job.html`` (:mod:`aicareers.html.from_my_job`)."""
-    return {**render_pages(graph, lang=lang, claims=claims), FROM_MY_JOB: render_from_my_job(graph, lang=lang)}
+    pages that answer a question, ``from-my-job.html`` (:mod:`aicareers.html.from_my_job`).
+
+    ``whole``: the whole projection when ``graph`` is the part the pages draw
+    (:func:`aicareers.html.scope.page_scope`): "from my job" answers every title of it, as
+    ``aicareers from`` does on the same build.
+    """
+    answers = render_from_my_job(graph if whole is None else whole, lang=lang)
+    return {**render_pages(graph, lang=lang, claims=claims), FROM_MY_JOB: answers}
 
 
 def write_pages(nx_graph: nx.MultiDiGraph, out_dir: str | os.PathLike, *, lang: str = "fr", site: bool = False, claims=None) -> list[Path]:

@@ -2,14 +2,14 @@
 
 The default build holds the frameworks' AI-careers slice (:mod:`aicareers.frameworks.slices`),
 and its pages show all of it. A build with the whole of ESCO, ROME and O*NET merged holds 5,600
-occupations and 400,000 nodes: drawn whole, the graph page is a cloud nobody can read, and the
-job pages and the "from my job" answers of every occupation took more than half an hour to make
-on this machine. So the pages of such a build show the slice, chosen in the merged graph by the
-rules the extract scripts use (one definition: :func:`aicareers.rome.extract.slice_sheets`,
-:func:`aicareers.onet.extract.related_slice`, :data:`aicareers.esco.extract.SLICE` and the
-occupations the roles map to), each occupation with everything the whole frameworks say of it.
-The graph files, the SPARQL endpoint and the command line (``aicareers from``, ``gap``...) keep
-everything.
+occupations and 400,000 nodes: drawn whole, the graph page is a cloud nobody can read, and a
+job page per occupation is 5,600 pages nobody asked for. So the graph and job pages of such a
+build show the slice, chosen in the merged graph by the rules the extract scripts use (one
+definition: :func:`aicareers.rome.extract.slice_sheets`, :func:`aicareers.onet.extract.related_slice`,
+:data:`aicareers.esco.extract.SLICE` and the occupations the roles map to), each occupation with
+everything the whole frameworks say of it. The graph files, the SPARQL endpoint, the command
+line (``aicareers from``, ``gap``...) and the "from my job" page, which answers every title of
+the whole frameworks (``render_site(..., whole=)``), keep everything.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
