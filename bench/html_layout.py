@@ -87,12 +87,17 @@ def measure(browser, path: Path, limit_s: float) -> tuple[str, str]:
         page.close()
 
 
-def from_my_job(browser, tmp: str) -> list[tuple]:
-    """``from-my-job.html`` of the build: size, time to interactive, to suggestions, to an answer."""
+#: What the benchmark types: a beginning, a typo, and a word thousands of titles start with.
+TYPED = ("data scien", "jornaliste", "ingénieur")
+
+
+def from_my_job(browser, tmp: str, nquads: str | None = None) -> list[tuple]:
+    """``from-my-job.html`` of a build (``nquads``, default the committed one): size, time to
+    interactive, to suggestions, to an answer."""
     from aicareers.analytics.cli import load_graph
     from aicareers.html.from_my_job import PAGE_NAME, render_from_my_job
 
-    graph = load_graph()
+    graph = load_graph(nquads)
     started = time.perf_counter()
     html = render_from_my_job(graph)
     generated = time.perf_counter() - started
@@ -103,11 +108,13 @@ def from_my_job(browser, tmp: str) -> list[tuple]:
         page.goto(path.as_uri())
         page.wait_for_selector("body[data-settled='1']", state="attached")
         ready = page.evaluate("performance.now()")
-        suggest = page.evaluate(
-            """() => { const box = document.getElementById('job'), t = performance.now();
-                 box.value = 'data scien'; box.dispatchEvent(new Event('input'));
-                 return performance.now() - t; }"""
-        )
+        titles = page.evaluate("JSON.parse(document.getElementById('data').textContent).N.length")
+        suggest = {typed: page.evaluate(
+            """(typed) => { const box = document.getElementById('job'), t = performance.now();
+                 box.value = typed; box.dispatchEvent(new Event('input'));
+                 return performance.now() - t; }""", typed) for typed in TYPED}  # the last one stays typed
+        page.evaluate("""() => { const box = document.getElementById('job');
+                 box.value = 'data scien'; box.dispatchEvent(new Event('input')); }""")
         answer = page.evaluate(
             """() => { const box = document.getElementById('job'), t = performance.now();
                  box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}));
@@ -115,10 +122,10 @@ def from_my_job(browser, tmp: str) -> list[tuple]:
         )
     finally:
         page.close()
-    return [("page", f"{len(html.encode()) / 1e3:.0f} kB", f"generated in {generated:.1f} s"),
+    return [("page", f"{len(html.encode()) / 1e3:,.0f} kB", f"{titles:,} titles, generated in {generated:.1f} s"),
             ("interactive", f"{ready:.0f} ms", "from navigation start"),
-            ("suggestions", f"{suggest:.0f} ms", "for 'data scien'"),
-            ("answer", f"{answer[0]:.0f} ms", f"{answer[1]} roles rendered")]
+            *(("suggestions", f"{ms:.0f} ms", f"for '{typed}'") for typed, ms in suggest.items()),
+            ("answer", f"{answer[0]:.0f} ms", f"{answer[1]} roles rendered for 'data scien'")]
 
 
 def main(argv=None) -> int:
@@ -127,6 +134,8 @@ def main(argv=None) -> int:
     parser.add_argument("--compare", action="store_true", help="also run each size in the other mode")
     parser.add_argument("--limit", type=float, default=90.0, help="seconds to wait for a page to settle")
     parser.add_argument("--from-my-job", action="store_true", help="measure from-my-job.html of the build instead")
+    parser.add_argument("--graph", metavar="NQ", help="with --from-my-job: the N-Quads of another build "
+                        "(one built with --esco/--rome/--onet: every title of the whole frameworks)")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -134,7 +143,7 @@ def main(argv=None) -> int:
     if args.from_my_job:
         with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for row in from_my_job(browser, tmp):
+            for row in from_my_job(browser, tmp, args.graph):
                 print(" | ".join(row))
             browser.close()
         return 0

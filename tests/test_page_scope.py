@@ -43,3 +43,29 @@ def test_a_sheet_outside_the_slice_goes_and_a_hubs_neighbour_stays(g):
     assert ROME + "A1101" not in scoped and ROME + "skill/plough" not in scoped
     assert ONET + "17-2051.00" not in scoped
     assert scoped.has_edge(ROME + "H1206", ROME + "M1889", "aic:mobilityTo")
+
+
+def test_from_my_job_answers_a_title_outside_the_slice_as_aicareers_from_does(g):
+    """The graph and job pages draw the slice; "from my job" answers every title of the whole graph."""
+    import json
+    import re
+
+    from aicareers.analytics.from_job import find_job, reachable_roles
+    from aicareers.html.pages import render_site
+
+    big = g.copy()
+    # two moves from the hub M1889 (Ingénieur IA), which roles map to: outside the slice, yet a route
+    big.add_node(ROME + "A1101", type="rome-occupation", notation="A1101", label_en="Tractor driver", label_fr="Conducteur d'engins agricoles")
+    big.add_node(ROME + "H1206", type="rome-occupation", notation="H1206", label_en="Industrial designer", label_fr="Designer industriel")
+    big.add_edge(ROME + "A1101", ROME + "H1206", key="aic:mobilityTo")
+    big.add_edge(ROME + "H1206", ROME + "M1889", key="aic:mobilityTo")
+    scoped = page_scope(big)
+    assert ROME + "A1101" not in scoped
+    pages = render_site(scoped, whole=big)
+    assert not any("Tractor driver" in html for name, html in pages.items() if name != "from-my-job.html")
+    data = json.loads(re.search(r'<script type="application/json" id="data">(.*?)</script>', pages["from-my-job.html"], re.S).group(1))
+    job = dict(data["N"])["Tractor driver"]
+    reached = [data["L"][r[0]][1] for r in data["J"][job][2]]
+    expected = reachable_roles(big, find_job(big, "Tractor driver"))
+    assert reached == [r.role.label_en for r in expected.reach]
+    assert "AI architect" in reached and {r[1] for r in data["J"][job][2]} == {2}  # each two moves away
