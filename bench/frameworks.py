@@ -153,7 +153,8 @@ def table(results: dict) -> str:
 def write_section(out: Path, text: str) -> None:
     """Replace the section in ``out`` (or add it at the end), leaving the rest of the page as it is."""
     old = out.read_text(encoding="utf-8") if out.is_file() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(SECTION) + r"\n.*?(?=\n## |\Z)", re.S)
+    # the section ends at the next heading or at another script's marker (which must stay)
+    pattern = re.compile(re.escape(SECTION) + r"\n.*?(?=\n## |\n<!-- |\Z)", re.S)
     new = pattern.sub(lambda _: text.rstrip("\n"), old) if SECTION in old else old.rstrip("\n") + "\n\n" + text
     out.write_text(new if new.endswith("\n") else new + "\n", encoding="utf-8")
 

@@ -15,17 +15,12 @@ Playwright). Measured:
   the network redrawn), a measure of how the page answers once open;
 - **MB**: size of the page.
 
-``--from-my-job`` measures instead ``from-my-job.html`` of the committed build (every job title
-answered in the page): its size, the milliseconds to an interactive page (the search box
-ready), to the suggestions for a typed name, and to the answer for "data scientist" (the
-longest of the tests' answers) once picked.
-
-One run (2 shared cores)::
-
-    page | 437 kB | generated in 19.3 s
-    interactive | 521 ms | from navigation start
-    suggestions | 69 ms | for 'data scien'
-    answer | 34 ms | 10 roles rendered
+``--from-my-job`` measures instead ``from-my-job.html`` of the committed build, or with
+``--graph NQ`` of another build (one with the whole frameworks: every title of them answered in
+the page): its size, the milliseconds to an interactive page (the search box ready), to the
+suggestions for three typed names (a beginning, a typo, a word thousands of titles start with),
+and to the answer for "data scientist" once picked. ``--out docs/benchmarks.md`` writes the
+run's section of that page (one for each build).
 
 ``--compare`` also runs each size in the other mode (in-page physics for large graphs,
 precomputed positions for small ones), with a time limit, to show where the threshold lies.
@@ -47,6 +42,7 @@ running, so ±20 %)::
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -56,6 +52,7 @@ from aicareers.atomic import write_atomic
 from aicareers.html import layout
 from aicareers.html.pages import render_page
 from aicareers.html.synthetic import synthetic_projection
+from cli_latency import write_section  # bench/ is the script's folder: one way to rewrite a section of the page
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -128,12 +125,36 @@ def from_my_job(browser, tmp: str, nquads: str | None = None) -> list[tuple]:
             ("answer", f"{answer[0]:.0f} ms", f"{answer[1]} roles rendered for 'data scien'")]
 
 
+def markers(graph: str | None) -> tuple[str, str]:
+    """The markers of the page's section for this build (one for the committed build, one for another)."""
+    name = "bench/html_layout.py --from-my-job" + (" --graph" if graph else "")
+    return f"<!-- {name}: start -->", f"<!-- {name}: end -->"
+
+
+def from_my_job_section(rows: list[tuple], graph: str | None) -> str:
+    """The Markdown section of a ``--from-my-job`` run (targets: interactive < 2 s, a result < 200 ms)."""
+    start, end = markers(graph)
+    built = (f"`{graph}`, a build with the whole frameworks (`build_graph.py --esco --rome --onet`)" if graph
+             else "`graph/ai-careers.nq`, the default build")
+    command = ".venv/bin/python bench/html_layout.py --from-my-job" + (" --graph NQ" if graph else "")
+    lines = [start, f"## From my job in the browser{' (whole frameworks)' if graph else ''}", "",
+             f"Written by `{command}` (run by hand; do not edit by hand) on "
+             f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime())} (UTC): {built}; headless Chromium at 390x844, "
+             f"2 shared cores, load average {os.getloadavg()[0]:.2f}.", "",
+             "| measure | value | what |", "| --- | ---: | --- |",
+             *(f"| {a} | {b} | {c} |" for a, b, c in rows), "",
+             "Targets: interactive under 2 s, a result (suggestions, an answer) under 200 ms.", "", end, ""]
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 10000])
     parser.add_argument("--compare", action="store_true", help="also run each size in the other mode")
     parser.add_argument("--limit", type=float, default=90.0, help="seconds to wait for a page to settle")
     parser.add_argument("--from-my-job", action="store_true", help="measure from-my-job.html of the build instead")
+    parser.add_argument("--out", type=Path, help="with --from-my-job: the Markdown page whose section to rewrite "
+                        "(docs/benchmarks.md)")
     parser.add_argument("--graph", metavar="NQ", help="with --from-my-job: the N-Quads of another build "
                         "(one built with --esco/--rome/--onet: every title of the whole frameworks)")
     args = parser.parse_args(argv)
@@ -143,9 +164,13 @@ def main(argv=None) -> int:
     if args.from_my_job:
         with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for row in from_my_job(browser, tmp, args.graph):
-                print(" | ".join(row))
+            rows = from_my_job(browser, tmp, args.graph)
             browser.close()
+        for row in rows:
+            print(" | ".join(row))
+        if args.out:
+            write_section(args.out, from_my_job_section(rows, args.graph), *markers(args.graph))
+            print(f"wrote {args.out}")
         return 0
 
     rows = []

@@ -509,10 +509,10 @@ def report(args, info: dict, data: dict, esco_counts: dict, started: str) -> tup
     return "\n".join(lines), targets
 
 
-#: Sections of the page that other scripts write (bench/cli_latency.py, with and without --graph;
-#: bench/frameworks.py): kept when it is rewritten.
-KEPT_SECTION = re.compile(r"<!-- bench/cli_latency\.py(?P<g>(?: --graph)?): start -->.*?"
-                          r"<!-- bench/cli_latency\.py(?P=g): end -->\n?"
+#: Sections of the page that other scripts write, between their markers (bench/cli_latency.py,
+#: bench/html_layout.py) or under their heading (bench/frameworks.py): kept when it is rewritten.
+KEPT_SECTION = re.compile(r"<!-- (?P<g>bench/[^:]+): start -->.*?"
+                          r"<!-- (?P=g): end -->\n?"
                           r"|## Real frameworks\n.*?(?=\n## |\n<!-- |\Z)", re.S)
 
 
