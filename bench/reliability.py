@@ -37,7 +37,6 @@ import datetime as _dt
 import hashlib
 import http.client
 import io
-import json
 import os
 import platform
 import shutil

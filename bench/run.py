@@ -383,7 +383,6 @@ def report(args, info: dict, data: dict, esco_counts: dict, started: str) -> tup
     qr, qo, qx = data["queries-rdflib"], data["queries-oxigraph"], data["queries-raw"]
     ar, ao = data["analytics-rdflib"], data["analytics-oxigraph"]
     rt, ot = R["timings"], O["timings"]
-    rdflib_render = sum(rt.get(n, 0) for n in FORMATS)
 
     rows: list[tuple] = []
     rows.append(("**Build** (`build_graph.py --esco`)", None, None, None, "s"))
