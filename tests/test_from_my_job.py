@@ -289,8 +289,11 @@ def test_page_suggestions_keyboard_and_language(browser, page, answer):
         box.press("Enter")
         opened.page.wait_for_selector("#answer h2")
         assert page_answer(opened)[0][0] == "Consultant SEO (2 mouvements)"  # French by default
+        hops = "Array.from(document.querySelectorAll('#answer .hops li')).map(li => li.textContent).join('\\n')"
+        assert "(mobilité du référentiel, métier voisin selon O*NET, Primary-Short)" in opened.js(hops)  # the framework's move in French
         opened.page.click(".lang button[value=en]")
         assert page_answer(opened)[0][0] == "SEO consultant (2 moves)"
+        assert "(framework mobility, O*NET related occupation, Primary-Short)" in opened.js(hops)
         choose(opened, "Adjoint d'exploitation informatique")  # no route known: unknown, not "0"
         assert opened.js("document.querySelector('#answer p.unknown').textContent") == (
             "AI roles reachable: unknown: no source gives a route from this job to a role of the graph")

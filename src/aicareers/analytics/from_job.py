@@ -57,6 +57,7 @@ HAS_JOB_TITLE = "aic:hasJobTitle"
 ROUTES_KEPT = 3
 #: What each framework calls its moves between occupations.
 MOBILITY_WORDS = {"ROME": "ROME mobility", "O*NET": "O*NET related occupation"}
+MOBILITY_WORDS_FR = {"ROME": "mobilité ROME", "O*NET": "métier voisin selon O*NET"}
 #: Moves followed by default.
 MAX_MOVES = 2
 
@@ -82,6 +83,7 @@ class Hop:
     target: Ref
     detail: str = ""  # the match (exact, close, broad), the O*NET tier, the meaning of an evolution
     facts: tuple[Fact, ...] = field(repr=False, default=())
+    detail_fr: str = ""  # a framework move's words in French (its tier, O*NET's own term, as it is)
 
     @property
     def is_move(self) -> bool:
@@ -92,7 +94,7 @@ class Hop:
         if self.kind == "mapping":
             return f"= {self.target.label(lang)} ({self.detail} match)"
         if self.kind == "mobility":
-            return f"→ {self.target.label(lang)} ({self.detail})"
+            return f"→ {self.target.label(lang)} ({self.detail_fr if lang == 'fr' and self.detail_fr else self.detail})"
         return f"→ {self.target.label(lang)} ({self.kind}{': ' + self.detail if self.detail else ''})"
 
     def to_dict(self) -> dict:
@@ -292,7 +294,8 @@ def _routes_from(g: nx.MultiDiGraph, start: str, max_moves: int, near: dict[str,
                 if other not in seen and near.get(other, max_moves + 1) < max_moves - moves:
                     framework = OCCUPATION_TYPES[g.nodes[occupation]["type"]]
                     detail = ", ".join(filter(None, [MOBILITY_WORDS.get(framework, f"{framework} mobility"), d.get("tier", "")]))
-                    hop = Hop("mobility", ref(g, occupation), ref(g, other), detail, tuple(edge_facts(g, occupation, other, k)))
+                    detail_fr = ", ".join(filter(None, [MOBILITY_WORDS_FR.get(framework, f"mobilité {framework}"), d.get("tier", "")]))
+                    hop = Hop("mobility", ref(g, occupation), ref(g, other), detail, tuple(edge_facts(g, occupation, other, k)), detail_fr)
                     following.append((other, hops + (hop,)))
         seen |= {o for o, _ in following}
         frontier = following

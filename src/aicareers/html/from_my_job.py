@@ -75,7 +75,7 @@ def page_data(g: nx.MultiDiGraph, max_moves: int = 2) -> dict:
 
     ``N``: [title, job]; ``J``: [starts (L), start kinds, reach, 1 when no route is known], a reach being
     [role (L), moves, routes, gap]; a route [start (L), hops...], a hop [kind, target (L), detail
-    (L for an evolution's meaning, S otherwise), sources (S)]; ``G``: [role, start (L), flags,
+    (S for a mapping's match, L otherwise: a framework's move, an evolution's meaning), sources (S)]; ``G``: [role, start (L), flags,
     carried over: [position in the role's skills, held through (S)]]; ``R``: each role's skills
     [label (L), strength, required through (S), trainings: [route (L), into (L), sources (S)]].
     """
@@ -114,6 +114,8 @@ def _route(g: nx.MultiDiGraph, t: _Tables, route) -> list:
         if h.kind == "evolution":  # the article's meaning of the move, in both languages
             data = g.edges[h.source.key, h.target.key, EVOLVES]
             detail = t.label(data.get("meaning_fr", ""), data.get("meaning_en", ""))
+        elif h.kind == "mobility":  # the framework's move, in both languages
+            detail = t.label(h.detail_fr, h.detail)
         else:
             detail = t.text(h.detail)
         hops.append([HOP_CODES[h.kind], t.ref(h.target), detail, t.sources(h.facts)])
@@ -307,7 +309,7 @@ function render(job,name){var J=D.J[job],w=W();answer.innerHTML='';
   J[2].forEach(function(r){var G=D.G[r[3]],skills=D.R[String(G[0])]||[],sec=el('section',{'class':'reach'});
     sec.appendChild(el('h3',{},[lab(r[0])+' ('+r[1]+' '+(r[1]===1?w.move:w.moves)+')']));
     r[2].forEach(function(route){var p=el('div',{'class':'route'},[el('strong',{},[w.route+W().colon]),lab(route[0])]),ol=el('ol',{'class':'hops'}),prev=route[0];
-      route.slice(1).forEach(function(h){var detail=h[0]===0?(w.match[S[h[2]]]||S[h[2]]):h[0]===2?lab(h[2]):S[h[2]];
+      route.slice(1).forEach(function(h){var detail=h[0]===0?(w.match[S[h[2]]]||S[h[2]]):lab(h[2]);
         ol.appendChild(el('li',{},[lab(prev)+(h[0]===0?' = ':' → ')+lab(h[1])+' ('+w.hop[h[0]]+(detail?', '+detail:'')+')',sources(h[3])]));prev=h[1]});
       p.appendChild(ol);sec.appendChild(p)});
     var from=lab(G[1]),carried={};G[3].forEach(function(c){carried[c[0]]=c[1]});
