@@ -291,6 +291,26 @@ def test_an_esco_skill_without_english_label_fails_on_both_paths(esco_dir, tmp_p
     assert "QualifiedMinCount" in fast and "QualifiedMinCount" in full
 
 
+def test_a_build_that_fails_validation_stops_its_render_workers(esco_dir, tmp_path, monkeypatch):
+    """The graph files are rendered in workers while the store is validated: a failure stops them."""
+    import multiprocessing
+
+    from aicareers.fastpath import parallel
+
+    broken = Path(shutil.copytree(esco_dir, tmp_path / "esco"))
+    _edit_csv(broken / esco_file_names("en")[1], lambda rows: rows[5].__setitem__(rows[0].index("preferredLabel"), ""))
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
+    started = []
+    start = parallel.start
+    monkeypatch.setattr(parallel, "start", lambda lines: (renders := start(lines), started.append(len(multiprocessing.active_children())))[0])
+    out = tmp_path / "out"
+    with pytest.raises(ValidationError):
+        build(out, backend="oxigraph", esco_dir=broken, versions=SYNTHETIC)
+    assert len(started) == 1 and started[0] >= 1  # the render workers ran during the validation...
+    assert multiprocessing.active_children() == []  # ...and their workers are gone
+    assert not out.exists()
+
+
 def test_an_esco_occupation_the_project_maps_to_is_validated_with_full_shacl(esco_dir, tmp_path):
     broken = Path(shutil.copytree(esco_dir, tmp_path / "esco"))
 

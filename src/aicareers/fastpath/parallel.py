@@ -4,8 +4,9 @@ Turtle, TriG and JSON-LD are each rendered from the same sorted N-Quads lines
 (:mod:`aicareers.fastpath.render`) and from nothing else, so they can be rendered at once: on the
 full frameworks (1.4 million quads) they took 24 s one after the other, on one core. Workers are
 forked, so they read the lines the build already holds without copying or pickling them; each
-sends back its file's bytes. While they work, the build goes on with its report and its pages of
-documentation (:func:`start`, then :meth:`Renders.files`).
+sends back its file's bytes. While they work, the build goes on: it loads the store, validates
+it, writes its report and its pages of documentation (:func:`start`, then :meth:`Renders.files`;
+:meth:`Renders.cancel` when the build fails on the way).
 
 The bytes are those of the renderers called in turn (the same functions, on the same lines): the
 output does not depend on how many workers ran, which ``tests/test_fastpath.py`` checks. Small
@@ -65,6 +66,13 @@ class Renders:
                 self._pool.join()
                 self._pending = None
         return {name: self._done[name] for name in NAMES}
+
+    def cancel(self) -> None:
+        """Stop the workers if they are still rendering (the build failed: their files are not wanted)."""
+        if self._pending is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pending = None
 
 
 def start(lines: list[str], *, parallel_from: int | None = None, workers: int | None = None) -> Renders:

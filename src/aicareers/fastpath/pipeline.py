@@ -240,37 +240,42 @@ def build_oxigraph(
     lines = sorted_unique(lines)
     clock.lap("import")
 
-    nquads = nquads_from_lines(lines)
-    store = ox.Store()
-    store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-    dataset = dataset_over(store)
-    clock.lap("load")
+    # Turtle, TriG and JSON-LD need the lines only: on a large build, worker processes render them
+    # while this one loads the store, validates it and writes its report
+    renders = parallel.start(lines)
+    try:
+        nquads = nquads_from_lines(lines)
+        store = ox.Store()
+        store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+        dataset = dataset_over(store)
+        clock.lap("load")
 
-    def version_of(source) -> str:
-        query = f"SELECT ?v WHERE {{ GRAPH ?g {{ {term_nt(source)} <{OWL.versionInfo}> ?v }} }}"
-        return next((row["v"].value for row in store.query(query)), "")
+        def version_of(source) -> str:
+            query = f"SELECT ?v WHERE {{ GRAPH ?g {{ {term_nt(source)} <{OWL.versionInfo}> ?v }} }}"
+            return next((row["v"].value for row in store.query(query)), "")
 
-    summary = framework_summary(reports, version_of)
+        summary = framework_summary(reports, version_of)
 
-    shapes_graph = Graph().parse(shapes, format="turtle")
-    ontology_graph = own.graph(iris.ONTOLOGY_GRAPH)
-    bulk = [str(info_of(key).graph) for key in reports]
-    split = validate_split(union_graph(own), store, bulk, shapes=shapes_graph, ontology=ontology_graph)
-    if split.fallback is not None:
-        warnings = sorted(set(warnings) | {
-            f"SHACL: the whole graph was validated by pyshacl (slow): the fast path cannot compile {split.fallback}"})
-        everything = Dataset()
-        everything.parse(data=nquads, format="nquads")
-        validate_full(union_graph(everything), shapes=shapes_graph, ontology=ontology_graph)
-    clock.lap("validate")
+        shapes_graph = Graph().parse(shapes, format="turtle")
+        ontology_graph = own.graph(iris.ONTOLOGY_GRAPH)
+        bulk = [str(info_of(key).graph) for key in reports]
+        split = validate_split(union_graph(own), store, bulk, shapes=shapes_graph, ontology=ontology_graph)
+        if split.fallback is not None:
+            warnings = sorted(set(warnings) | {
+                f"SHACL: the whole graph was validated by pyshacl (slow): the fast path cannot compile {split.fallback}"})
+            everything = Dataset()
+            everything.parse(data=nquads, format="nquads")
+            validate_full(union_graph(everything), shapes=shapes_graph, ontology=ontology_graph)
+        clock.lap("validate")
 
-    renders = parallel.start(lines)  # Turtle, TriG and JSON-LD, in worker processes on a large build
-    report = report_from_lines(lines, warnings, summary)
-    del lines  # the workers have their copy; the rendered files are about to come back
-    clock.lap("report")
-    docs = documentation(ontology, shapes, dataset)  # as on the rdflib path: part of the output set
-    clock.lap("docs")
-    rendered = renders.files()
+        report = report_from_lines(lines, warnings, summary)
+        del lines  # the workers have their copy; the rendered files are about to come back
+        clock.lap("report")
+        docs = documentation(ontology, shapes, dataset)  # as on the rdflib path: part of the output set
+        clock.lap("docs")
+        rendered = renders.files()
+    finally:
+        renders.cancel()  # a build that fails on the way leaves no worker behind
     files = {name: rendered[name] for name in ("ai-careers.ttl", "ai-careers.trig")}
     files["ai-careers.nq"] = nquads
     files["ai-careers.jsonld"] = rendered["ai-careers.jsonld"]
