@@ -2,10 +2,27 @@
 
 The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of the page and adds:
 
-- **opening view**: the view is fitted on the roles (the whole page when it is small), and a
-  role's label never prints smaller than :data:`ROLE_LABEL_MIN_PX` on the screen (its font grows
-  as the view zooms out); other labels are not drawn under 8 px (``scaling.label.drawThreshold``),
+- **opening view**: the view is fitted on the roles (the whole page when it is small), with the
+  groups of folded types on a wide screen (below), left of the open legend; a role's label (and a
+  group's) never prints smaller than :data:`ROLE_LABEL_MIN_PX` on the screen (its font grows as
+  the view zooms out); other labels are not drawn under 8 px (``scaling.label.drawThreshold``),
   so a busy page opens on legible role names rather than a tangle of 5 px text;
+- **folded types**: on a page of more than :data:`FOLD_PAGE_MIN` nodes, each type of
+  :data:`FOLD_NAMES` (the frameworks' skills, job titles, work contexts, tasks, technologies)
+  with more than :data:`FOLD_TYPE_MIN` nodes opens gathered into one node, a vis-network cluster
+  (``network.cluster``, id ``aic-fold-<type>``, never shown): :func:`folded_types` decides, in
+  Python, and the page's ``cfg.fold`` lists them. The default build's whole graph folds six
+  types (5,308 of its 5,535 nodes); the role pages and the career paths fold nothing. A group
+  has its type's shape and colour, larger; its label says what it holds and how to open it, in
+  the current language ("Compétences ESCO (715) / cliquer pour ouvrir", "ESCO skills (715) /
+  click to open"); its tooltip, in both languages, what it is; it sits at its nodes' mean
+  position (moved down clear of another group there). A **single click** on a group opens it
+  (``network.openCluster``): its nodes come back where the layout put them. The legend's row of
+  each folded type has a button, "ouvrir"/"open" or "regrouper"/"gather", that opens or gathers
+  the type again (a button: Tab and Enter reach it). Picking a search result inside a group, or
+  ``?focus=`` on such a node, opens the group first. Hiding a type hides its group; a highlight
+  dims the groups and their links outside the neighbourhood. The status line counts the nodes
+  gathered;
 - **edge labels**: drawn always on a page of up to 30 edges; on busier ones, an edge's label
   shows while it is hovered and on the edges of the selected node (``cfg.edgeLabels``);
 - **tooltips**: each node's and edge's ``title`` is an HTML element built with DOM calls
@@ -23,15 +40,17 @@ The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of 
   languages and the style sheet shows the current one, so they need no rebuilding (on 10,000
   nodes, rebuilding them made the switch take 2.7 s). Links and double-click navigation carry
   the language (``?lang=``);
-- **search** (:mod:`aicareers.html.search`): typo-tolerant, by whole words; the results are a
-  listbox the arrow keys walk and Enter picks; picking selects the node, highlights it and
+- **search** (:mod:`aicareers.html.search`): typo-tolerant, by whole words, over every node of
+  the page (those inside a group too); the results are a listbox the arrow keys walk and Enter
+  picks; picking opens the node's group if it is folded, selects the node, highlights it and
   focuses it (``network.focus``);
-- **focus**: ``?focus=<url-encoded node IRI>`` opens the page centred on that node, selected;
+- **focus**: ``?focus=<url-encoded node IRI>`` opens the page centred on that node, selected
+  (its group opened);
 - **type filter**: the legend's checkboxes set ``hidden`` on the nodes of a type (vis-network
   then draws none of their edges); the legend folds, and starts folded on a narrow screen;
 - **neighbourhood highlight**: clicking a node dims everything outside it and its neighbours and
   labels its edges; clicking the background restores the colours; double-clicking a role opens
-  its page;
+  its page (a click on a group opens the group instead);
 - **narrow screens** (under :data:`NARROW_PX`): the bar stacks title and FR/EN, the links, the
   search box; the graph starts below it, whatever its height;
 - **settling**: with physics, ``stabilizationIterationsDone`` switches physics off; the page then
@@ -40,7 +59,8 @@ The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of 
 
 Globals for tests and the console: ``network``, ``nodes``, ``edges`` (as in pyvis pages) and
 ``aic`` (``find``, ``focusNode``, ``setLang``, ``highlight``, ``clearHighlight``,
-``applyFilter``, ``openingView``, ``lang``).
+``applyFilter``, ``openingView``, ``lang``; ``folded()``, the types gathered now in the legend's
+order; ``openType(type)`` and ``foldType(type)``, true when they changed something).
 
 >>> ROLE_LABEL_MIN_PX >= 10 and "__ROLE_PX__" not in SCRIPT
 True
