@@ -514,4 +514,11 @@ def test_type_filter_and_highlight_reach_the_groups(index):
     assert index.js(colour, ESCO_SKILL_GROUP) == DIM_COLOR
     index.js("aic.clearHighlight()")
     assert index.js(colour, ESCO_SKILL_GROUP) == type_style("esco-skill").color
+    # hovering a link to a group (vis-network's own edge) shows its tooltip and adds nothing to the page's links
+    link = index.js("id => network.body.nodes[id].edges[0].id", ESCO_SKILL_GROUP)
+    assert index.js("id => edges.get(id)", link) is None
+    total = index.js("edges.length")
+    index.js("id => { network.emit('hoverEdge', {edge: id}); network.emit('blurEdge', {edge: id}); }", link)
+    assert index.js("edges.length") == total
+    assert "(regroupés)" in index.js("id => network.body.edges[id].options.title.textContent", link)
     assert index.errors == []

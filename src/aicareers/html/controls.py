@@ -645,7 +645,8 @@ SCRIPT = r"""
     if (p.nodes.length) { highlight(p.nodes[0]); }
     else if (!p.edges.length) { clearHighlight(); }
   });
-  network.on("hoverEdge", function (p) { if (!labelled[p.edge]) { labelled[p.edge] = "hover"; edges.update({id: p.edge, label: edgeLabelNow(edgeById[p.edge])}); } });
+  // (a link to a group is vis-network's, not the page's: it keeps its tooltip and no label)
+  network.on("hoverEdge", function (p) { if (edgeById[p.edge] && !labelled[p.edge]) { labelled[p.edge] = "hover"; edges.update({id: p.edge, label: edgeLabelNow(edgeById[p.edge])}); } });
   network.on("blurEdge", function (p) { if (labelled[p.edge] === "hover") { delete labelled[p.edge]; edges.update({id: p.edge, label: edgeLabelNow(edgeById[p.edge])}); } });
   function go(page) { window.location.href = withLang(page); }
   network.on("doubleClick", function (p) {
