@@ -46,8 +46,9 @@ The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of 
   focuses it (``network.focus``);
 - **focus**: ``?focus=<url-encoded node IRI>`` opens the page centred on that node, selected
   (its group opened);
-- **type filter**: the legend's checkboxes set ``hidden`` on the nodes of a type (vis-network
-  then draws none of their edges); the legend folds, and starts folded on a narrow screen;
+- **type filter**: the legend's checkboxes set ``hidden`` on the nodes of a type, and on its
+  group while it is folded (vis-network then draws none of their edges); the legend folds, and
+  starts folded on a narrow screen;
 - **neighbourhood highlight**: clicking a node dims everything outside it and its neighbours and
   labels its edges; clicking the background restores the colours; double-clicking a role opens
   its page (a click on a group opens the group instead);
