@@ -4,7 +4,8 @@ Each kind of graph page (the whole graph, the career paths, a role's neighbourho
 Debian's Chromium at 1440x900 and 390x844 (``tests/browser.py``): nothing on the console, nothing
 asked outside the file, every control reachable, no identifier where a person reads, role labels
 legible at the opening zoom, the language kept from page to page, ``?focus=``, and a search that
-forgives typos but matches whole words. Screenshots: ``test-artifacts/graph-<page>-<size>.png``.
+forgives typos but matches whole words, the frameworks' vocabulary folded into groups on the whole
+graph (opened by a click, the legend, the search, ``?focus=``). Screenshots: ``test-artifacts/graph-<page>-<size>.png``.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from urllib.parse import quote
 import pytest
 
 from aicareers.html import write_pages
+from aicareers.html.controls import FOLD_NAMES, FOLD_PAGE_MIN, FOLD_TYPE_MIN
 from aicareers.html.pages import whole_graph
-from aicareers.html.style import type_style
+from aicareers.html.style import DIM_COLOR, type_style
 from tests.browser import IDENTIFIER, VIEWPORTS, Opened
 
 ID = "https://w3id.org/ai-careers/id/"
@@ -47,6 +49,18 @@ def opened(browser, site, page, size="desktop", query=""):
 def config(site, page):
     html = (site / PAGES[page]).read_text(encoding="utf-8")
     return json.loads(re.search(r'<script type="application/json" id="aic-config">(.*?)</script>', html, re.S).group(1))
+
+
+def page_nodes(site, page):
+    html = (site / PAGES[page]).read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="aic-nodes">(.*?)</script>', html, re.S).group(1))
+
+
+def type_counts(site, page) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for node in page_nodes(site, page):
+        counts[node["type"]] = counts.get(node["type"], 0) + 1
+    return counts
 
 
 def words(text: str) -> str:
@@ -83,6 +97,32 @@ def test_every_edge_and_legend_entry_has_a_human_label_in_both_languages(site):
             assert look.fr and look.en and look.fr != node_type and look.color != "#999999", (page, node_type)
 
 
+def test_the_whole_graph_folds_the_frameworks_vocabulary_and_small_pages_nothing(g, tmp_path_factory):
+    out = tmp_path_factory.mktemp("every-role-page")
+    names = [p.name for p in write_pages(g, out) if p.parent == out]
+    folds = {}
+    for name in names:
+        html = (out / name).read_text(encoding="utf-8")
+        cfg = json.loads(re.search(r'<script type="application/json" id="aic-config">(.*?)</script>', html, re.S).group(1))
+        nodes = json.loads(re.search(r'<script type="application/json" id="aic-nodes">(.*?)</script>', html, re.S).group(1))
+        folds[name] = (len(nodes), [f["type"] for f in cfg["fold"]])
+        # one button per folded type in the legend, in the row of its type
+        assert re.findall(r'<label data-type="([^"]+)">(?:(?!</li>).)*<button type="button" class="aic-fold"', html) == folds[name][1], name
+    # the whole graph of the default build: thousands of framework nodes, folded by type, in the
+    # legend's order; the roles, the project's entities and the occupations never
+    size, folded = folds.pop("index.html")
+    counts: dict[str, int] = {}
+    for _, data in whole_graph(g).nodes(data=True):
+        counts[data["type"]] = counts.get(data["type"], 0) + 1
+    assert size > FOLD_PAGE_MIN
+    assert folded == [t for t in FOLD_NAMES if counts.get(t, 0) > FOLD_TYPE_MIN]
+    assert {"esco-skill", "rome-skill", "task", "technology", "job-title"} <= set(folded)
+    assert not {"role", "skill", "esco-occupation", "rome-occupation", "onet-occupation"} & set(folded)
+    # every role page and the career paths: read whole
+    assert "career-paths.html" in folds and any(n.startswith("role-") for n in folds)
+    assert all(not folded and size <= FOLD_PAGE_MIN for size, folded in folds.values()), folds
+
+
 # ----------------------------------------------------------------------------- in Chromium
 
 
@@ -102,6 +142,10 @@ def test_page_at_both_sizes(browser, site, page, size):
         # The pressed language button reads white on dark (the bar's smaller buttons once lost the white).
         pressed = "b => { const s = getComputedStyle(b); return [b.textContent, s.color, s.backgroundColor]; }"
         assert view.page.locator("#aic-lang button[aria-pressed='true']").evaluate(pressed) == ["FR", "rgb(255, 255, 255)", "rgb(31, 41, 51)"]
+        # The whole graph opens with its framework types gathered into groups; the other pages whole.
+        assert view.js("aic.folded()") == [f["type"] for f in config(site, page)["fold"]]
+        assert bool(view.js("aic.folded()")) is (page == "index")
+        assert view.js("Object.keys(network.body.nodes).filter(id => network.isCluster(id)).length") == len(view.js("aic.folded()"))
         # The legend is folded on a phone (it would hide the graph), open on a laptop.
         assert view.js("document.getElementById('aic-legend').open") is (size == "desktop")
         view.screenshot(f"graph-{page}-{size}")
@@ -318,3 +362,163 @@ def test_search_results_by_keyboard(index):
     assert index.js("network.getSelectedNodes()") == [found[1]]
     assert index.page.locator("#aic-results").is_hidden()
     assert index.page.get_attribute("#aic-search", "aria-expanded") == "false"
+
+
+# ----------------------------------------------------------------------------- folded types
+
+ESCO_SKILL_GROUP = "aic-fold-esco-skill"
+
+
+def group_label(type_, count, lang):
+    fr, en = FOLD_NAMES[type_]
+    return f"{fr} ({count})\ncliquer pour ouvrir" if lang == "fr" else f"{en} ({count})\nclick to open"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_whole_graph_opens_with_its_groups_folded(browser, site, size):
+    counts = type_counts(site, "index")
+    folded = [f["type"] for f in config(site, "index")["fold"]]
+    esco_skills = sorted(n["id"] for n in page_nodes(site, "index") if n["type"] == "esco-skill")
+    assert "esco-skill" in folded and counts["esco-skill"] == len(esco_skills) > FOLD_TYPE_MIN
+    view = opened(browser, site, "index", size)
+    try:
+        group = "id => { const n = network.body.nodes[id]; return [n.options.label, network.body.nodeIndices.includes(id)]; }"
+        # every folded type is one group drawn in place of its nodes: all of them, none else
+        assert view.js("aic.folded()") == folded
+        for type_ in folded:
+            inside = view.js("id => network.clustering.getNodesInCluster(id)", f"aic-fold-{type_}")
+            assert len(inside) == counts[type_]
+            assert view.js(group, f"aic-fold-{type_}") == [group_label(type_, counts[type_], "fr"), True]
+        assert sorted(view.js("id => network.clustering.getNodesInCluster(id)", ESCO_SKILL_GROUP)) == esco_skills
+        drawn = set(view.js("network.body.nodeIndices"))
+        assert not drawn & set(esco_skills)
+        assert len(drawn) == len(page_nodes(site, "index")) - sum(counts[t] for t in folded) + len(folded)
+        # its look is its type's; its tooltip says what it holds, in both languages, no identifier
+        look = view.js("id => { const o = network.body.nodes[id].options; return [o.shape, o.color.background]; }", ESCO_SKILL_GROUP)
+        assert look == [type_style("esco-skill").shape, type_style("esco-skill").color]
+        tip = view.js("id => network.body.nodes[id].options.title.textContent", ESCO_SKILL_GROUP)
+        assert f"Compétences ESCO ({counts['esco-skill']})" in tip and f"ESCO skills ({counts['esco-skill']})" in tip
+        assert f"{counts['esco-skill']} nœuds de ce type" in tip and not IDENTIFIER.search(tip)
+        # the status line counts them
+        gathered = sum(counts[t] for t in folded)
+        assert f"{gathered} regroupés" in view.page.inner_text("#aic-status")
+        # the legend's buttons: one per folded type, inside the screen once the legend is open
+        if size == "phone":
+            view.page.click("#aic-legend summary")
+        buttons = view.page.locator("button.aic-fold")
+        assert buttons.count() == len(folded)
+        assert [b.get_attribute("data-type") for b in buttons.all()] == folded
+        assert all(b.inner_text() == "ouvrir" for b in buttons.all())
+        assert view.controls_outside_viewport() == []
+        # FR/EN: the groups' labels and the buttons follow
+        view.page.click("#aic-lang button[data-lang='en']")
+        assert view.js(group, ESCO_SKILL_GROUP) == [group_label("esco-skill", counts["esco-skill"], "en"), True]
+        button = view.page.locator("button.aic-fold[data-type='esco-skill']")
+        assert button.inner_text() == "open" and button.get_attribute("aria-label") == "Open: ESCO skills"
+        assert view.identifiers_in_text() == []
+        # by the keyboard: the legend's button opens the group; its nodes are drawn where the
+        # layout put them; pressed again, it gathers them
+        button.focus()
+        view.page.keyboard.press("Enter")
+        assert view.js("aic.folded()") == [t for t in folded if t != "esco-skill"]
+        assert view.js("id => id in network.body.nodes", ESCO_SKILL_GROUP) is False  # the group is gone
+        assert set(esco_skills) <= set(view.js("network.body.nodeIndices"))
+        laid = {n["id"]: [n["x"], n["y"]] for n in page_nodes(site, "index") if n["type"] == "esco-skill"}
+        placed = view.js("ids => Object.entries(network.getPositions(ids)).map(([k, p]) => [k, [p.x, p.y]])", esco_skills)
+        assert dict((k, v) for k, v in placed) == laid
+        assert button.inner_text() == "gather" and button.get_attribute("aria-label") == "Gather: ESCO skills"
+        assert "gathered" in view.page.inner_text("#aic-status")
+        view.page.keyboard.press("Enter")
+        assert view.js("aic.folded()") == folded
+        assert view.js(group, ESCO_SKILL_GROUP) == [group_label("esco-skill", counts["esco-skill"], "en"), True]
+        assert view.accessibility_violations() == []
+        assert view.errors == [] and view.foreign_requests() == []
+    finally:
+        view.close()
+
+
+@pytest.mark.browser
+def test_a_click_on_a_group_opens_it(browser, site):
+    view = opened(browser, site, "index")
+    try:
+        # on a laptop the opening view shows the groups beside the roles, clear of the legend
+        box = view.page.locator("#mynetwork").bounding_box()
+        legend = view.page.locator("#aic-legend").bounding_box()
+        for type_ in view.js("aic.folded()"):
+            x, y = view.node_point(f"aic-fold-{type_}")
+            assert box["x"] <= x <= legend["x"] and box["y"] <= y <= box["y"] + box["height"], type_
+        x, y = view.node_point(ESCO_SKILL_GROUP)
+        view.page.mouse.click(x, y)
+        view.page.wait_for_function("() => !aic.folded().includes('esco-skill')", timeout=5_000)
+        assert view.js("network.getSelectedNodes()") == []
+        assert view.js("id => id in network.body.nodes", ESCO_SKILL_GROUP) is False
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_focus_opens_the_group_of_the_node(browser, site, size):
+    view = opened(browser, site, "index", size, query="?focus=" + quote(ESCO_ALGORITHMS, safe=""))
+    try:
+        assert view.js("network.getSelectedNodes()") == [ESCO_ALGORITHMS]
+        folded = [f["type"] for f in config(site, "index")["fold"]]
+        assert view.js("aic.folded()") == [t for t in folded if t != "esco-skill"]
+        centre = view.js(
+            """id => { const p = network.canvasToDOM(network.getPosition(id)), el = document.getElementById('mynetwork');
+                return [p.x - el.clientWidth / 2, p.y - el.clientHeight / 2]; }""",
+            ESCO_ALGORITHMS,
+        )
+        assert abs(centre[0]) < 2 and abs(centre[1]) < 2, centre
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+@pytest.mark.browser
+def test_search_finds_a_node_inside_a_group_and_opens_it(index):
+    index.js("aic.clearHighlight(); network.unselectAll(); aic.foldType('esco-skill')")
+    assert "esco-skill" in index.js("aic.folded()")
+    found = listed(index, "algorithmes")
+    assert ESCO_ALGORITHMS in found
+    for _ in range(found.index(ESCO_ALGORITHMS)):
+        index.page.keyboard.press("ArrowDown")
+    index.page.keyboard.press("Enter")
+    assert index.js("network.getSelectedNodes()") == [ESCO_ALGORITHMS]
+    assert "esco-skill" not in index.js("aic.folded()")
+    assert ESCO_ALGORITHMS in index.js("network.body.nodeIndices")
+    # picked with the mouse as well, from a group folded again
+    index.js("aic.clearHighlight(); network.unselectAll(); aic.foldType('esco-skill')")
+    listed(index, "algorithmes")
+    index.page.locator(f"#aic-results li[data-id='{ESCO_ALGORITHMS}']").dispatch_event("mousedown")
+    assert index.js("network.getSelectedNodes()") == [ESCO_ALGORITHMS] and "esco-skill" not in index.js("aic.folded()")
+    assert index.errors == []
+
+
+@pytest.mark.browser
+def test_type_filter_and_highlight_reach_the_groups(index):
+    index.js("aic.clearHighlight(); network.unselectAll(); aic.foldType('esco-skill'); aic.foldType('task')")
+    index.page.evaluate("document.getElementById('aic-legend').open = true")
+    drawn = lambda id: index.js("id => network.body.nodeIndices.includes(id)", id)  # noqa: E731
+    # a hidden type's group goes with its nodes, and comes back still folded
+    index.page.uncheck("input.aic-type[value='task']")
+    assert drawn("aic-fold-task") is False
+    assert all(index.js("nodes.get({filter: n => n.type === 'task'}).map(n => n.hidden === true)"))
+    index.page.check("input.aic-type[value='task']")
+    assert drawn("aic-fold-task") is True and "task" in index.js("aic.folded()")
+    # a highlight dims the groups outside the neighbourhood, as it dims nodes; clearing restores them
+    colour = "id => network.body.nodes[id].options.color.background"
+    index.js("id => aic.highlight(id)", PE)
+    assert index.js(colour, ESCO_SKILL_GROUP) == DIM_COLOR
+    index.js("aic.clearHighlight()")
+    assert index.js(colour, ESCO_SKILL_GROUP) == type_style("esco-skill").color
+    # hovering a link to a group (vis-network's own edge) shows its tooltip and adds nothing to the page's links
+    link = index.js("id => network.body.nodes[id].edges[0].id", ESCO_SKILL_GROUP)
+    assert index.js("id => edges.get(id)", link) is None
+    total = index.js("edges.length")
+    index.js("id => { network.emit('hoverEdge', {edge: id}); network.emit('blurEdge', {edge: id}); }", link)
+    assert index.js("edges.length") == total
+    assert "(regroupés)" in index.js("id => network.body.edges[id].options.title.textContent", link)
+    assert index.errors == []

@@ -2,10 +2,27 @@
 
 The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of the page and adds:
 
-- **opening view**: the view is fitted on the roles (the whole page when it is small), and a
-  role's label never prints smaller than :data:`ROLE_LABEL_MIN_PX` on the screen (its font grows
-  as the view zooms out); other labels are not drawn under 8 px (``scaling.label.drawThreshold``),
+- **opening view**: the view is fitted on the roles (the whole page when it is small), with the
+  groups of folded types on a wide screen (below), left of the open legend; a role's label (and a
+  group's) never prints smaller than :data:`ROLE_LABEL_MIN_PX` on the screen (its font grows as
+  the view zooms out); other labels are not drawn under 8 px (``scaling.label.drawThreshold``),
   so a busy page opens on legible role names rather than a tangle of 5 px text;
+- **folded types**: on a page of more than :data:`FOLD_PAGE_MIN` nodes, each type of
+  :data:`FOLD_NAMES` (the frameworks' skills, job titles, work contexts, tasks, technologies)
+  with more than :data:`FOLD_TYPE_MIN` nodes opens gathered into one node, a vis-network cluster
+  (``network.cluster``, id ``aic-fold-<type>``, never shown): :func:`folded_types` decides, in
+  Python, and the page's ``cfg.fold`` lists them. The default build's whole graph folds six
+  types (5,308 of its 5,535 nodes); the role pages and the career paths fold nothing. A group
+  has its type's shape and colour, larger; its label says what it holds and how to open it, in
+  the current language ("Compétences ESCO (715) / cliquer pour ouvrir", "ESCO skills (715) /
+  click to open"); its tooltip, in both languages, what it is; it sits at its nodes' mean
+  position (moved down clear of another group there). A **single click** on a group opens it
+  (``network.openCluster``): its nodes come back where the layout put them. The legend's row of
+  each folded type has a button, "ouvrir"/"open" or "regrouper"/"gather", that opens or gathers
+  the type again (a button: Tab and Enter reach it). Picking a search result inside a group, or
+  ``?focus=`` on such a node, opens the group first. Hiding a type hides its group; a highlight
+  dims the groups and their links outside the neighbourhood. The status line counts the nodes
+  gathered;
 - **edge labels**: drawn always on a page of up to 30 edges; on busier ones, an edge's label
   shows while it is hovered and on the edges of the selected node (``cfg.edgeLabels``);
 - **tooltips**: each node's and edge's ``title`` is an HTML element built with DOM calls
@@ -23,15 +40,18 @@ The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of 
   languages and the style sheet shows the current one, so they need no rebuilding (on 10,000
   nodes, rebuilding them made the switch take 2.7 s). Links and double-click navigation carry
   the language (``?lang=``);
-- **search** (:mod:`aicareers.html.search`): typo-tolerant, by whole words; the results are a
-  listbox the arrow keys walk and Enter picks; picking selects the node, highlights it and
+- **search** (:mod:`aicareers.html.search`): typo-tolerant, by whole words, over every node of
+  the page (those inside a group too); the results are a listbox the arrow keys walk and Enter
+  picks; picking opens the node's group if it is folded, selects the node, highlights it and
   focuses it (``network.focus``);
-- **focus**: ``?focus=<url-encoded node IRI>`` opens the page centred on that node, selected;
-- **type filter**: the legend's checkboxes set ``hidden`` on the nodes of a type (vis-network
-  then draws none of their edges); the legend folds, and starts folded on a narrow screen;
+- **focus**: ``?focus=<url-encoded node IRI>`` opens the page centred on that node, selected
+  (its group opened);
+- **type filter**: the legend's checkboxes set ``hidden`` on the nodes of a type, and on its
+  group while it is folded (vis-network then draws none of their edges); the legend folds, and
+  starts folded on a narrow screen;
 - **neighbourhood highlight**: clicking a node dims everything outside it and its neighbours and
   labels its edges; clicking the background restores the colours; double-clicking a role opens
-  its page;
+  its page (a click on a group opens the group instead);
 - **narrow screens** (under :data:`NARROW_PX`): the bar stacks title and FR/EN, the links, the
   search box; the graph starts below it, whatever its height;
 - **settling**: with physics, ``stabilizationIterationsDone`` switches physics off; the page then
@@ -40,7 +60,8 @@ The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of 
 
 Globals for tests and the console: ``network``, ``nodes``, ``edges`` (as in pyvis pages) and
 ``aic`` (``find``, ``focusNode``, ``setLang``, ``highlight``, ``clearHighlight``,
-``applyFilter``, ``openingView``, ``lang``).
+``applyFilter``, ``openingView``, ``lang``; ``folded()``, the types gathered now in the legend's
+order; ``openType(type)`` and ``foldType(type)``, true when they changed something).
 
 >>> ROLE_LABEL_MIN_PX >= 10 and "__ROLE_PX__" not in SCRIPT
 True
@@ -48,12 +69,69 @@ True
 
 from __future__ import annotations
 
+from html import escape
+
 from .language import CHANGE_EVENT
+from .layout import PHYSICS_MAX_NODES
 
 #: The smallest on-screen size (px) of a role's label, whatever the zoom.
 ROLE_LABEL_MIN_PX = 13
 #: Below this width (px), the legend starts folded and the bar stacks its controls.
 NARROW_PX = 700
+
+#: The node types a busy page folds into one node each (a vis-network cluster) until the reader
+#: opens it, with their names in the plural (French, English). They are the frameworks'
+#: vocabulary: skills, job titles, work contexts, tasks, technologies, thousands of nodes that
+#: hang off a few occupations and, drawn one by one, bury the roles (on the default build's
+#: whole graph, 5,303 of its 5,535 nodes). Roles, the project's own entities and the framework
+#: occupations the roles map to are never listed: they are what the pages are about. Listed in
+#: the legend's order (:data:`aicareers.html.style.TYPE_STYLES`).
+FOLD_NAMES = {
+    "esco-skill": ("Compétences ESCO", "ESCO skills"),
+    "rome-skill": ("Compétences ROME", "ROME skills"),
+    "job-title": ("Appellations d’emploi", "Job titles"),
+    "work-context": ("Contextes de travail", "Work contexts"),
+    "task": ("Tâches (O*NET)", "Tasks (O*NET)"),
+    "technology": ("Technologies (O*NET)", "Technologies (O*NET)"),
+}
+#: A page folds only when it holds more than this many nodes: when its positions are computed
+#: in Python (:data:`aicareers.html.layout.PHYSICS_MAX_NODES`), so that an opened group's nodes go
+#: back to the places the layout gave them; on a page laid out by in-page physics, nodes folded
+#: before the layout ran would have no place of their own. The default build's pages: the whole
+#: graph 5,535 nodes; a role's page at most 101 (the Prompt Engineer's), the others 5 or 6; the
+#: career paths 6. The small pages are read whole: they fold nothing.
+FOLD_PAGE_MIN = PHYSICS_MAX_NODES
+#: ... and, on such a page, only a type of more than this many nodes: a few dozen labels read
+#: once zoomed in; the whole graph's smallest foldable type, work contexts, has 55.
+FOLD_TYPE_MIN = 40
+
+def folded_types(counts: dict[str, int]) -> list[str]:
+    """The types a page holding ``counts`` nodes of each type folds when it opens, in the
+    legend's order: the :data:`FOLD_NAMES` types of more than :data:`FOLD_TYPE_MIN` nodes, on a
+    page of more than :data:`FOLD_PAGE_MIN` nodes.
+
+    >>> folded_types({"role": 11, "esco-skill": 715, "task": 1006, "work-context": 12, "esco-occupation": 400})
+    ['esco-skill', 'task']
+    >>> folded_types({"role": 2, "esco-skill": 900})
+    []
+    """
+    if sum(counts.values()) <= FOLD_PAGE_MIN:
+        return []
+    return [t for t in FOLD_NAMES if counts.get(t, 0) > FOLD_TYPE_MIN]
+
+
+def fold_button_html(node_type: str, lang: str) -> str:
+    """The legend's button that opens (or folds again) ``node_type``'s cluster; the page's
+    script keeps its text and its accessible name in the current language and state.
+
+    >>> fold_button_html("esco-skill", "en")
+    '<button type="button" class="aic-fold" data-type="esco-skill" aria-label="Open: ESCO skills">open</button>'
+    """
+    name = FOLD_NAMES[node_type][0 if lang == "fr" else 1]
+    text = UI_TEXT[lang]
+    return (f'<button type="button" class="aic-fold" data-type="{escape(node_type)}" '
+            f'aria-label="{escape(text["openAria"].replace("{name}", name))}">{escape(text["open"])}</button>')
+
 
 #: Interface texts, by language.
 UI_TEXT = {
@@ -82,6 +160,15 @@ UI_TEXT = {
         "links": "Liens",
         "legend": "Légende",
         "results": "Résultats de la recherche",
+        "foldLabel": "{name} ({n})\ncliquer pour ouvrir",
+        "foldTip": "{n} nœuds de ce type, regroupés en un seul pour alléger la page. Un clic les affiche ; la légende les regroupe de nouveau.",
+        "foldEdge": "Liens vers : {name} (regroupés)",
+        "open": "ouvrir",
+        "fold": "regrouper",
+        "openAria": "Ouvrir : {name}",
+        "foldAria": "Regrouper : {name}",
+        "folded": "regroupés",
+        "hintFold": "Clic sur un groupe (nœud au nombre entre parenthèses) : ses nœuds · la légende les ouvre et les regroupe",
     },
     "en": {
         "search": "Search (French or English)…",
@@ -108,6 +195,15 @@ UI_TEXT = {
         "links": "Links",
         "legend": "Legend",
         "results": "Search results",
+        "foldLabel": "{name} ({n})\nclick to open",
+        "foldTip": "{n} nodes of this type, gathered into one to lighten the page. A click shows them; the legend gathers them again.",
+        "foldEdge": "Links to: {name} (gathered)",
+        "open": "open",
+        "fold": "gather",
+        "openAria": "Open: {name}",
+        "foldAria": "Gather: {name}",
+        "folded": "gathered",
+        "hintFold": "Click a group (a node with a count in brackets): its nodes · the legend opens and gathers them",
     },
 }
 
@@ -164,6 +260,9 @@ PAGE_TEMPLATE = """<!DOCTYPE html>
 {{ aic.edge_legend }}
 </ul>
 <p class="aic-hint aic-i18n" data-fr="{{ aic.text.fr.hint }}" data-en="{{ aic.text.en.hint }}">{{ aic.ui.hint }}</p>
+{%- if aic.fold %}
+<p class="aic-hint aic-i18n" data-fr="{{ aic.text.fr.hintFold }}" data-en="{{ aic.text.en.hintFold }}">{{ aic.ui.hintFold }}</p>
+{%- endif %}
 </details>
 <div id="aic-status" aria-live="polite"></div>
 </main>
@@ -219,7 +318,10 @@ body[data-settled="1"] #aic-loading { display: none; }
 .aic-legend-buttons { display: flex; gap: 6px; margin-bottom: 4px; }
 .aic-legend-buttons button { font-size: 12px; padding: 2px 8px; border: 1px solid #7b8794; background: #fff; color: #1f2933; cursor: pointer; }
 #aic-types, #aic-links { list-style: none; margin: 0; padding: 0; }
-#aic-types li label { display: flex; align-items: center; gap: 5px; padding: 1px 0; cursor: pointer; }
+#aic-types li { display: flex; align-items: center; gap: 6px; }
+#aic-types li label { display: flex; align-items: center; gap: 5px; padding: 1px 0; cursor: pointer; flex: 1 1 auto; min-width: 0; }
+.aic-fold { flex: none; font-size: 11px; padding: 1px 6px; border: 1px solid #7b8794; border-radius: 3px; background: #fff; color: #1f2933; cursor: pointer; }
+.aic-fold[data-folded="1"] { background: #1f2933; color: #fff; border-color: #1f2933; }
 #aic-links li { display: flex; align-items: center; gap: 5px; padding: 1px 0; }
 #aic-types .aic-count, #aic-links .aic-count { margin-left: auto; color: #52606d; font-size: 11px; }
 .aic-swatch { flex: none; }
@@ -422,6 +524,9 @@ SCRIPT = r"""
       }
     });
     if (updates.length) { nodes.update(updates); }
+    // a group's label (folded types, below) too: it says what the group holds and how to open it
+    var px = Math.max(16, Math.ceil(ROLE_PX / scale));
+    if (px !== groupPx) { groupPx = px; paintGroups(); }
   }
   // On a page that labels every edge, edge labels keep a readable size the same way.
   var edgeFont = 0;
@@ -441,16 +546,27 @@ SCRIPT = r"""
   // Fitted on the roles (a page's main subject), unless the page is small enough to fit whole.
   function openingView() {
     var roles = cfg.roles.filter(function (id) { var n = nodes.get(id); return n && !n.hidden; });
+    var narrow = window.innerWidth < __NARROW__;
+    // On a wide screen, the groups of folded types are in the view too, so that one sees what
+    // the page holds besides the roles; a phone's screen is too small for both (it opens closer
+    // on the roles; the legend lists the groups).
+    var groups = narrow ? [] : Object.keys(folded).map(function (t) { return folded[t]; })
+      .filter(function (id) { return network.body.nodes[id] && !network.body.nodes[id].options.hidden; });
     if (nodes.length <= 40 || !roles.length) { network.fit({animation: false}); }
-    else { network.fit({nodes: roles, animation: false}); }
+    else { network.fit({nodes: roles.concat(groups), animation: false}); }
     // Room for the labels of the nodes on the rim (the fit counts their centres only); on a large
     // page, the others' labels stay under the drawing threshold until one zooms in.
-    var narrow = window.innerWidth < __NARROW__;
     var scale = Math.min(network.getScale() * (narrow ? 0.8 : 0.9), cfg.openingScaleMax);
     // On a phone, the roles fitted in are too close for their labels, which keep their size on
     // the screen and print over each other: the page opens closer, to be panned.
     if (narrow) { scale = Math.max(scale, 0.55); }
-    network.moveTo({scale: scale, animation: false});
+    // On a wide screen, what was fitted goes left of the open legend, which would cover its right.
+    var room = !narrow && legend.open ? legend.offsetWidth + 20 : 0, width = container.clientWidth;
+    if (room && width > 2 * room) {
+      scale = Math.min(scale, network.getScale() * (width - room) / width);
+      var centre = network.getViewPosition();
+      network.moveTo({position: {x: centre.x + room / 2 / scale, y: centre.y}, scale: scale, animation: false});
+    } else { network.moveTo({scale: scale, animation: false}); }
     roleFonts();
     edgeFonts();
   }
@@ -511,6 +627,8 @@ SCRIPT = r"""
     }));
     highlighted = id;
     setLabelled(mine, true);
+    paintGroups();
+    paintGroupEdges();
   }
   function clearHighlight() {
     if (highlighted === null) { return; }
@@ -519,12 +637,17 @@ SCRIPT = r"""
     setLabelled(Object.keys(labelled), false);
     highlighted = null;
     keep = {};
+    paintGroups();
+    paintGroupEdges();
   }
   network.on("click", function (p) {
+    // a click on a group opens it (a double-click would first highlight it, then open it)
+    if (p.nodes.length && groupType[p.nodes[0]]) { openType(groupType[p.nodes[0]]); network.unselectAll(); return; }
     if (p.nodes.length) { highlight(p.nodes[0]); }
     else if (!p.edges.length) { clearHighlight(); }
   });
-  network.on("hoverEdge", function (p) { if (!labelled[p.edge]) { labelled[p.edge] = "hover"; edges.update({id: p.edge, label: edgeLabelNow(edgeById[p.edge])}); } });
+  // (a link to a group is vis-network's, not the page's: it keeps its tooltip and no label)
+  network.on("hoverEdge", function (p) { if (edgeById[p.edge] && !labelled[p.edge]) { labelled[p.edge] = "hover"; edges.update({id: p.edge, label: edgeLabelNow(edgeById[p.edge])}); } });
   network.on("blurEdge", function (p) { if (labelled[p.edge] === "hover") { delete labelled[p.edge]; edges.update({id: p.edge, label: edgeLabelNow(edgeById[p.edge])}); } });
   function go(page) { window.location.href = withLang(page); }
   network.on("doubleClick", function (p) {
@@ -543,12 +666,123 @@ SCRIPT = r"""
       if (Boolean(n.hidden) !== h) { updates.push({id: n.id, hidden: h}); }
     });
     nodes.update(updates);
+    // a folded type's nodes are inside its group: the group goes and comes back with them
+    Object.keys(folded).forEach(function (type) {
+      var group = network.body.nodes[folded[type]];
+      if (group && Boolean(group.options.hidden) !== (hidden[type] === true)) {
+        network.clustering.updateClusteredNode(folded[type], {hidden: hidden[type] === true});
+      }
+    });
     if (highlighted !== null && hidden[byId[highlighted].type]) { clearHighlight(); }
     status();
   }
   boxes.forEach(function (b) { b.addEventListener("change", applyFilter); });
   document.getElementById("aic-all").addEventListener("click", function () { boxes.forEach(function (b) { b.checked = true; }); applyFilter(); });
   document.getElementById("aic-none").addEventListener("click", function () { boxes.forEach(function (b) { b.checked = false; }); applyFilter(); });
+
+  // ---------------------------------------------------------------- folded types
+  // cfg.fold lists the types this page gathers into one node each when it opens
+  // (controls.folded_types): vis-network clusters ("aic-fold-<type>", an id never shown), opened
+  // by a click on them, by the legend's buttons or by picking one of their nodes (search,
+  // ?focus=); the legend's buttons gather them again.
+  var folded = {}, groupType = {}, members = {}, foldNames = {}, foldLook = {}, groupPx = 16;
+  // the room (canvas px) a group's two-line label takes, at least, below another's
+  var GROUP_GAP = 260;
+  (cfg.fold || []).forEach(function (f) { foldNames[f.type] = f; members[f.type] = 0; groupType["aic-fold-" + f.type] = f.type; });
+  nodeList.forEach(function (n) {
+    if (!(n.type in members)) { return; }
+    members[n.type] += 1;
+    if (!foldLook[n.type]) { foldLook[n.type] = {shape: n.shape, color: original[n.id].color}; }
+  });
+  function fill(text, type, l) { return text.replace("{name}", foldNames[type][l || lang]).replace("{n}", members[type]); }
+  function typeHidden(type) { return boxes.some(function (b) { return b.value === type && !b.checked; }); }
+  function groupTitle(type) {
+    var box = el("div", "aic-tip");
+    var head = el("div", "aic-tip-head");
+    both(head, "strong", null, function (l) { return foldNames[type][l] + " (" + members[type] + ")"; });
+    box.appendChild(head);
+    both(box, "p", "aic-tip-def", function (l) { return fill(tr("foldTip", l), type, l); });
+    return box;
+  }
+  function groupEdgeTitle(type) {
+    var box = el("div", "aic-tip");
+    both(box, "strong", null, function (l) { return fill(tr("foldEdge", l), type, l); });
+    return box;
+  }
+  // A group's look: its type's shape and colour, larger; dimmed outside a highlight.
+  function paintGroups() {
+    Object.keys(folded).forEach(function (type) {
+      var group = network.body.nodes[folded[type]];
+      if (!group) { return; }
+      var on = highlighted === null || keep[folded[type]];
+      group.setOptions({color: on ? foldLook[type].color : DIM,
+                        font: {size: groupPx, color: on ? "#1f2933" : cfg.dimFont, strokeWidth: 4, strokeColor: "#ffffff"}});
+    });
+  }
+  // The links drawn to a group are vis-network's own copies of a base link: dimmed like the others.
+  function paintGroupEdges() {
+    Object.keys(network.body.edges).forEach(function (k) {
+      var e = network.body.edges[k];
+      if (e.clusteringEdgeReplacingIds === undefined) { return; }
+      var on = highlighted === null || e.fromId === highlighted || e.toId === highlighted;
+      var base = originalEdges[network.clustering.getBaseEdge(k)];
+      e.setOptions({color: on && base ? base.color : {color: cfg.dim, inherit: false}});
+    });
+  }
+  // batch: at opening, the groups are made one after the other and vis-network refreshes its
+  // indices once, after the last (each refresh walks the 11,977 edges of the whole graph).
+  function foldType(type, batch) {
+    if (folded[type] || !members[type]) { return false; }
+    var id = "aic-fold-" + type;
+    if (highlighted !== null && byId[highlighted].type === type) { clearHighlight(); }
+    if (network.getSelectedNodes().some(function (k) { return byId[k] && byId[k].type === type; })) { network.unselectAll(); }
+    // The group sits where its nodes are (their mean position), moved down clear of the groups
+    // already there: ROME's skills, job titles and work contexts hang off the same occupations.
+    var at = {x: 0, y: 0}, ids = nodes.getIds({filter: function (n) { return n.type === type; }}), placed = network.getPositions(ids);
+    ids.forEach(function (k) { at.x += placed[k].x / ids.length; at.y += placed[k].y / ids.length; });
+    at = {x: Math.round(at.x), y: Math.round(at.y)};
+    var others = Object.keys(folded).map(function (t) { return network.getPosition(folded[t]); });
+    while (others.some(function (o) { return Math.abs(o.x - at.x) < GROUP_GAP * 2 && Math.abs(o.y - at.y) < GROUP_GAP; })) { at.y += GROUP_GAP; }
+    network.cluster({
+      joinCondition: function (o) { return o.type === type; },
+      clusterNodeProperties: {id: id, x: at.x, y: at.y, label: fill(tr("foldLabel"), type), title: groupTitle(type), shape: foldLook[type].shape,
+                              color: foldLook[type].color, size: 28, borderWidth: 3, hidden: typeHidden(type),
+                              font: {size: groupPx, color: "#1f2933", strokeWidth: 4, strokeColor: "#ffffff"}},
+      clusterEdgeProperties: {title: groupEdgeTitle(type)}
+    }, !batch);
+    folded[type] = id;
+    // a new group and its links copy their nodes' and links' looks: dimmed ones during a highlight
+    if (highlighted !== null) { paintGroups(); paintGroupEdges(); }
+    if (!batch) { foldState(); }
+    return true;
+  }
+  function openType(type) {
+    var id = folded[type];
+    if (!id) { return false; }
+    // each node goes back where the layout put it (vis-network would pile them on the group's spot)
+    if (network.isCluster(id)) { network.openCluster(id, {releaseFunction: function (at, positions) { return positions; }}); }
+    delete folded[type];
+    foldState();
+    return true;
+  }
+  // The legend's button of each folded type: "open" while folded, "gather" once open.
+  var foldButtons = Array.prototype.slice.call(document.querySelectorAll("button.aic-fold"));
+  function foldState() {
+    foldButtons.forEach(function (b) {
+      var type = b.getAttribute("data-type"), f = Boolean(folded[type]);
+      b.textContent = tr(f ? "open" : "fold");
+      b.setAttribute("aria-label", fill(tr(f ? "openAria" : "foldAria"), type));
+      b.setAttribute("data-folded", f ? "1" : "0");
+    });
+    status();
+  }
+  foldButtons.forEach(function (b) {
+    b.addEventListener("click", function () {
+      var type = b.getAttribute("data-type");
+      if (folded[type]) { openType(type); } else { foldType(type); }
+    });
+  });
+  function foldedTypes() { return (cfg.fold || []).map(function (f) { return f.type; }).filter(function (t) { return Boolean(folded[t]); }); }
 
   // ---------------------------------------------------------------- search
   var find = window.aicSearch.index(nodeList);
@@ -559,6 +793,8 @@ SCRIPT = r"""
       boxes.forEach(function (b) { if (b.value === n.type) { b.checked = true; } });
       applyFilter();
     }
+    // a node gathered into its type's group: the group opens first
+    openType(n.type);
     highlight(id);
     network.selectNodes([id]);
     var scale = Math.max(network.getScale(), 1.1);
@@ -637,7 +873,11 @@ SCRIPT = r"""
     var shown = edgeList.filter(function (e) { return cfg.edgeLabels === "always" || labelled[e.id]; });
     if (shown.length) { edges.update(shown.map(function (e) { return {id: e.id, label: edgeLabel(e)}; })); }
     if (!results.hidden) { showResults(); }
-    status();
+    Object.keys(folded).forEach(function (type) {
+      var group = network.body.nodes[folded[type]];
+      if (group) { group.setOptions({label: fill(tr("foldLabel"), type)}); }
+    });
+    foldState();
     placeBelowBar();
   }
   document.addEventListener("__EVENT__", relabel);
@@ -645,15 +885,19 @@ SCRIPT = r"""
 
   // ---------------------------------------------------------------- status line
   function status() {
-    var shown = nodes.get({filter: function (n) { return !n.hidden; }}).length;
+    var shown = 0, gathered = 0;
+    nodes.forEach(function (n) { if (!n.hidden) { if (folded[n.type]) { gathered += 1; } else { shown += 1; } } });
     document.getElementById("aic-status").textContent =
-      nodes.length + " " + tr("nodes") + " (" + shown + " " + tr("shown") + ") · " + edges.length + " " + tr("edges");
+      nodes.length + " " + tr("nodes") + " (" + shown + " " + tr("shown") + (gathered ? ", " + gathered + " " + tr("folded") : "") + ") · " +
+      edges.length + " " + tr("edges");
   }
 
   window.aic = {find: find, focusNode: focusNode, setLang: setLang, highlight: highlight, openingView: openingView,
-                clearHighlight: clearHighlight, applyFilter: applyFilter, lang: function () { return lang; }};
+                clearHighlight: clearHighlight, applyFilter: applyFilter, lang: function () { return lang; },
+                folded: foldedTypes, openType: openType, foldType: function (type) { return foldType(type); }};
   if (lang !== cfg.lang) { relabel(); }  // the page was written in cfg.lang
   network.setData({nodes: nodes, edges: edges});
+  (cfg.fold || []).forEach(function (f, i) { foldType(f.type, i < cfg.fold.length - 1); });
   if (!cfg.physics) { ready(); }
   status();
 })();

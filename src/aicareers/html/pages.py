@@ -401,6 +401,8 @@ def render_page(
     for _, data in graph.nodes(data=True):
         counts[data.get("type", "")] = counts.get(data.get("type", ""), 0) + 1
     types = style.ordered_types(counts)
+    # the types folded into one node each when the page opens (none on a small page)
+    fold = controls.folded_types(counts)
     links: dict[str, list] = {}
     for edge in edges:
         # per-edge labels ("étape 2") name the predicate in the legend without their number
@@ -427,7 +429,8 @@ def render_page(
         "role_links": role_links,
         "text": text,
         "ui": text[lang],
-        "legend": Markup(style.legend_html(types, lang, counts)),
+        "legend": Markup(style.legend_html(types, lang, counts, {t: controls.fold_button_html(t, lang) for t in fold})),
+        "fold": fold,
         "edge_legend": Markup(style.edge_legend_html(list(links.values()), lang)),
         "css": Markup(controls.STYLE),
         "lang_css": Markup(language.STYLE),
@@ -454,6 +457,8 @@ def render_page(
             "dimFont": style.DIM_FONT_COLOR,
             "labelMax": LABEL_MAX,
             "rolePages": {iri: name for iri, name in rolepages.items() if iri in graph},
+            # a list, not a mapping: tojson sorts a mapping's keys, and the legend's order is kept
+            "fold": [{"type": t, "fr": controls.FOLD_NAMES[t][0], "en": controls.FOLD_NAMES[t][1]} for t in fold],
         },
     }
     env = Environment(

@@ -153,12 +153,15 @@ def shape_svg(shape: str, color: str) -> str:
     return f'<svg class="aic-swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{body}</svg>'
 
 
-def legend_html(types, lang: str, counts: dict[str, int]) -> str:
+def legend_html(types, lang: str, counts: dict[str, int], extra: dict[str, str] | None = None) -> str:
     """The legend: one row per node type present, each a filter checkbox (checked) with its swatch.
 
-    Names carry both languages (``data-fr``/``data-en``) for the language switch.
+    Names carry both languages (``data-fr``/``data-en``) for the language switch. ``extra`` maps
+    a type to HTML put after its label, in its row (the button that opens a folded type:
+    :func:`aicareers.html.controls.fold_button_html`).
     """
     rows = []
+    extra = extra or {}
     for node_type in ordered_types(types):
         style = type_style(node_type)
         name = style.fr if lang == "fr" else style.en
@@ -167,7 +170,7 @@ def legend_html(types, lang: str, counts: dict[str, int]) -> str:
             f'<input type="checkbox" class="aic-type" value="{escape(node_type)}" checked> '
             f"{shape_svg(style.shape, style.color)} "
             f'<span class="aic-i18n" data-fr="{escape(style.fr)}" data-en="{escape(style.en)}">{escape(name)}</span> '
-            f'<span class="aic-count">{counts.get(node_type, 0)}</span></label></li>'
+            f'<span class="aic-count">{counts.get(node_type, 0)}</span></label>{extra.get(node_type, "")}</li>'
         )
     return "\n".join(rows)
 
