@@ -161,6 +161,17 @@ def test_page_at_both_sizes(browser, site, page, size):
         assert all(r["px"] >= READABLE_PX for r in inside), inside
         if page == "role":
             assert PE in [r["id"] for r in inside]
+        # No role's label prints over another's (the layout put some close together: moved apart).
+        boxes = view.js(
+            """() => nodes.get({filter: n => n.type === 'role' && !n.hidden}).map(n => {
+                  const b = network.getBoundingBox(n.id), a = network.canvasToDOM({x: b.left, y: b.top}),
+                        c = network.canvasToDOM({x: b.right, y: b.bottom});
+                  return [n.label, a.x, a.y, c.x, c.y]; })"""
+        )
+        assert len(boxes) == len(config(site, page)["roles"]) >= 5
+        overlaps = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                    if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+        assert overlaps == []
         # Unfold the legend: everything a person can read, legend included, is free of identifiers.
         if size == "phone":
             view.page.click("#aic-legend summary")

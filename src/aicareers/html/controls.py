@@ -5,8 +5,10 @@ The script (:data:`SCRIPT`) builds the vis-network DataSets from JSON blocks of 
 - **opening view**: the view is fitted on the roles (the whole page when it is small), with the
   groups of folded types on a wide screen (below), left of the open legend; a role's label (and a
   group's) never prints smaller than :data:`ROLE_LABEL_MIN_PX` on the screen (its font grows as
-  the view zooms out); other labels are not drawn under 8 px (``scaling.label.drawThreshold``),
-  so a busy page opens on legible role names rather than a tangle of 5 px text;
+  the view zooms out), and roles whose labels would print over each other at that zoom are moved
+  apart, just enough (:data:`ROLE_LABEL_GAP_PX` between them); other labels are not drawn under
+  8 px (``scaling.label.drawThreshold``), so a busy page opens on legible role names rather than a
+  tangle of 5 px text;
 - **folded types**: on a page of more than :data:`FOLD_PAGE_MIN` nodes, each type of
   :data:`FOLD_NAMES` (the frameworks' skills, job titles, work contexts, tasks, technologies)
   with more than :data:`FOLD_TYPE_MIN` nodes opens gathered into one node, a vis-network cluster
@@ -63,7 +65,7 @@ Globals for tests and the console: ``network``, ``nodes``, ``edges`` (as in pyvi
 ``applyFilter``, ``openingView``, ``lang``; ``folded()``, the types gathered now in the legend's
 order; ``openType(type)`` and ``foldType(type)``, true when they changed something).
 
->>> ROLE_LABEL_MIN_PX >= 10 and "__ROLE_PX__" not in SCRIPT
+>>> ROLE_LABEL_MIN_PX >= 10 and "__ROLE_PX__" not in SCRIPT and "__ROLE_GAP__" not in SCRIPT
 True
 """
 
@@ -76,6 +78,8 @@ from .layout import PHYSICS_MAX_NODES
 
 #: The smallest on-screen size (px) of a role's label, whatever the zoom.
 ROLE_LABEL_MIN_PX = 13
+#: The space (px, on the screen) the opening view leaves between two roles' labels.
+ROLE_LABEL_GAP_PX = 4
 #: Below this width (px), the legend starts folded and the bar stacks its controls.
 NARROW_PX = 700
 
@@ -368,7 +372,7 @@ SCRIPT = r"""
   var lang = window.aicLang.get();
   var other = function (l) { return l === "fr" ? "en" : "fr"; };
   var LANGS = ["fr", "en"];
-  var ROLE_PX = __ROLE_PX__;
+  var ROLE_PX = __ROLE_PX__, ROLE_GAP_PX = __ROLE_GAP__;
 
   function tr(key, l) { return cfg.text[l || lang][key]; }
   function pick(item, base, l) { l = l || lang; return item[base + "_" + l] || item[base + "_" + other(l)] || ""; }
@@ -569,6 +573,36 @@ SCRIPT = r"""
     } else { network.moveTo({scale: scale, animation: false}); }
     roleFonts();
     edgeFonts();
+    spreadRoles();
+  }
+
+  // Role labels keep their size on the screen (roleFonts), so roles the layout put close together
+  // print their names over each other at the opening zoom: move them apart, just enough for their
+  // labels' boxes not to overlap at this zoom on this screen (the same moves at every opening).
+  function spreadRoles() {
+    var ids = cfg.roles.filter(function (id) { var n = network.body.nodes[id]; return n && !n.options.hidden; });
+    if (ids.length < 2) { return; }
+    network.redraw();  // the boxes of the labels at the sizes just set
+    var gap = ROLE_GAP_PX / network.getScale();
+    var box = ids.map(function (id) {
+      var b = network.getBoundingBox(id), p = network.getPosition(id);
+      return {id: id, x: p.x, y: p.y, w: b.right - b.left + gap, h: b.bottom - b.top + gap};
+    });
+    for (var round = 0; round < 200; round++) {
+      var moved = false;
+      for (var i = 0; i < box.length; i++) {
+        for (var j = i + 1; j < box.length; j++) {
+          var a = box[i], c = box[j], dx = c.x - a.x, dy = c.y - a.y;
+          var ox = (a.w + c.w) / 2 - Math.abs(dx), oy = (a.h + c.h) / 2 - Math.abs(dy);
+          if (ox <= 0 || oy <= 0) { continue; }
+          moved = true;  // apart along the axis that needs the shorter move, each half of it
+          var sign = (oy <= ox ? dy : dx) < 0 ? -1 : 1;
+          if (oy <= ox) { a.y -= sign * oy / 2; c.y += sign * oy / 2; } else { a.x -= sign * ox / 2; c.x += sign * ox / 2; }
+        }
+      }
+      if (!moved) { break; }
+    }
+    nodes.update(box.map(function (b) { return {id: b.id, x: b.x, y: b.y}; }));
   }
 
   // ---------------------------------------------------------------- settling
@@ -901,4 +935,4 @@ SCRIPT = r"""
   if (!cfg.physics) { ready(); }
   status();
 })();
-""".replace("__ROLE_PX__", str(ROLE_LABEL_MIN_PX)).replace("__NARROW__", str(NARROW_PX)).replace("__EVENT__", CHANGE_EVENT)
+""".replace("__ROLE_PX__", str(ROLE_LABEL_MIN_PX)).replace("__ROLE_GAP__", str(ROLE_LABEL_GAP_PX)).replace("__NARROW__", str(NARROW_PX)).replace("__EVENT__", CHANGE_EVENT)
