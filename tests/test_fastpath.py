@@ -294,6 +294,7 @@ def test_an_esco_skill_without_english_label_fails_on_both_paths(esco_dir, tmp_p
 def test_a_build_that_fails_validation_stops_its_render_workers(esco_dir, tmp_path, monkeypatch):
     """The graph files are rendered in workers while the store is validated: a failure stops them."""
     import multiprocessing
+    import tempfile
 
     from aicareers.fastpath import parallel
 
@@ -304,10 +305,12 @@ def test_a_build_that_fails_validation_stops_its_render_workers(esco_dir, tmp_pa
     start = parallel.start
     monkeypatch.setattr(parallel, "start", lambda lines: (renders := start(lines), started.append(len(multiprocessing.active_children())))[0])
     out = tmp_path / "out"
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the workers put their files
     with pytest.raises(ValidationError):
         build(out, backend="oxigraph", esco_dir=broken, versions=SYNTHETIC)
     assert len(started) == 1 and started[0] >= 1  # the render workers ran during the validation...
-    assert multiprocessing.active_children() == []  # ...and their workers are gone
+    assert multiprocessing.active_children() == []  # ...and their workers are gone, with their files
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["esco"]
     assert not out.exists()
 
 

@@ -24,6 +24,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 from .render import jsonld_from_lines, trig_from_lines, turtle_from_lines, union_lines
 
@@ -50,21 +53,34 @@ def _render(name: str) -> bytes:
     return jsonld_from_lines(lines, union=union)
 
 
+def _render_to_file(name: str) -> str:
+    """Render ``name`` into the folder the build made for the workers' files.
+
+    Sent back through the pool, a file's bytes would land in the build's memory as soon as they
+    are ready, while it still holds the lines and the store (+250 MB at its peak on the full
+    frameworks); in a file, they wait until :meth:`Renders.files` reads them.
+    """
+    (Path(_INPUT["folder"]) / name).write_bytes(_render(name))
+    return name
+
+
 class Renders:
     """The files being rendered; :meth:`files` waits for them."""
 
-    def __init__(self, done: dict[str, bytes], pool=None, pending=None, order: tuple[str, ...] = ()):
-        self._done, self._pool, self._pending, self._order = done, pool, pending, order
+    def __init__(self, done: dict[str, bytes], pool=None, pending=None, order: tuple[str, ...] = (), folder: str | None = None):
+        self._done, self._pool, self._pending, self._order, self._folder = done, pool, pending, order, folder
 
     def files(self) -> dict[str, bytes]:
         """``{name: bytes}`` for every name of :data:`NAMES`, in that order."""
         if self._pending is not None:
             try:
-                self._done.update(zip(self._order, self._pending.get()))
+                for name in self._pending.get():
+                    self._done[name] = (Path(self._folder) / name).read_bytes()
             finally:
                 self._pool.close()
                 self._pool.join()
                 self._pending = None
+                shutil.rmtree(self._folder, ignore_errors=True)
         return {name: self._done[name] for name in NAMES}
 
     def cancel(self) -> None:
@@ -73,6 +89,7 @@ class Renders:
             self._pool.terminate()
             self._pool.join()
             self._pending = None
+            shutil.rmtree(self._folder, ignore_errors=True)
 
 
 def start(lines: list[str], *, parallel_from: int | None = None, workers: int | None = None) -> Renders:
@@ -83,9 +100,10 @@ def start(lines: list[str], *, parallel_from: int | None = None, workers: int | 
     try:
         if len(lines) < threshold or "fork" not in multiprocessing.get_all_start_methods():
             return Renders({name: _render(name) for name in NAMES})
+        folder = _INPUT["folder"] = tempfile.mkdtemp(prefix="aicareers-render-")
         pool = multiprocessing.get_context("fork").Pool(workers or max(1, min(len(NAMES), os.cpu_count() or 1)))
         # the longest first, so that two workers finish close together
         order = tuple(sorted(NAMES, key=lambda n: n != "ai-careers.jsonld"))
-        return Renders({}, pool, pool.map_async(_render, order, chunksize=1), order)
+        return Renders({}, pool, pool.map_async(_render_to_file, order, chunksize=1), order, folder)
     finally:
         _INPUT.clear()  # forked with the pool, the workers have their copy: the build may let go of the lines
