@@ -83,7 +83,7 @@ class Hop:
     target: Ref
     detail: str = ""  # the match (exact, close, broad), the O*NET tier, the meaning of an evolution
     facts: tuple[Fact, ...] = field(repr=False, default=())
-    detail_fr: str = ""  # a framework move's words in French (its tier, O*NET's own term, as it is)
+    detail_fr: str = ""  # a framework move's words in French, for the page (the command's --lang is its labels')
 
     @property
     def is_move(self) -> bool:
@@ -94,7 +94,7 @@ class Hop:
         if self.kind == "mapping":
             return f"= {self.target.label(lang)} ({self.detail} match)"
         if self.kind == "mobility":
-            return f"→ {self.target.label(lang)} ({self.detail_fr if lang == 'fr' and self.detail_fr else self.detail})"
+            return f"→ {self.target.label(lang)} ({self.detail})"
         return f"→ {self.target.label(lang)} ({self.kind}{': ' + self.detail if self.detail else ''})"
 
     def to_dict(self) -> dict:
