@@ -63,6 +63,15 @@ def type_counts(site, page) -> dict[str, int]:
     return counts
 
 
+def off_centre(view, node: str) -> list[float]:
+    """How far (px) the node is drawn from the centre of the graph's area, across and down."""
+    return view.js(
+        """id => { const p = network.canvasToDOM(network.getPosition(id)), el = document.getElementById('mynetwork');
+            return [p.x - el.clientWidth / 2, p.y - el.clientHeight / 2]; }""",
+        node,
+    )
+
+
 def words(text: str) -> str:
     text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
     return " " + " ".join(re.split(r"[^a-z0-9+#]+", text)).strip() + " "
@@ -306,11 +315,7 @@ def test_focus_selects_and_centres_the_node(browser, site, g, page, size):
     view = opened(browser, site, page, size, query="?focus=" + quote(node, safe=""))
     try:
         assert view.js("network.getSelectedNodes()") == [node]
-        centre = view.js(
-            """id => { const p = network.canvasToDOM(network.getPosition(id)), el = document.getElementById('mynetwork');
-                return [p.x - el.clientWidth / 2, p.y - el.clientHeight / 2]; }""",
-            node,
-        )
+        centre = off_centre(view, node)
         assert abs(centre[0]) < 2 and abs(centre[1]) < 2, centre
         assert view.errors == []
     finally:
@@ -477,11 +482,7 @@ def test_focus_opens_the_group_of_the_node(browser, site, size):
         assert view.js("network.getSelectedNodes()") == [ESCO_ALGORITHMS]
         folded = [f["type"] for f in config(site, "index")["fold"]]
         assert view.js("aic.folded()") == [t for t in folded if t != "esco-skill"]
-        centre = view.js(
-            """id => { const p = network.canvasToDOM(network.getPosition(id)), el = document.getElementById('mynetwork');
-                return [p.x - el.clientWidth / 2, p.y - el.clientHeight / 2]; }""",
-            ESCO_ALGORITHMS,
-        )
+        centre = off_centre(view, ESCO_ALGORITHMS)
         assert abs(centre[0]) < 2 and abs(centre[1]) < 2, centre
         assert view.errors == []
     finally:
