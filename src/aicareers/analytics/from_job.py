@@ -55,9 +55,8 @@ EVOLVES = "aic:canEvolveTo"
 HAS_JOB_TITLE = "aic:hasJobTitle"
 #: How many routes of the fewest moves a role reached keeps (the rest say the same, longer).
 ROUTES_KEPT = 3
-#: What each framework calls its moves between occupations.
-MOBILITY_WORDS = {"ROME": "ROME mobility", "O*NET": "O*NET related occupation"}
-MOBILITY_WORDS_FR = {"ROME": "mobilité ROME", "O*NET": "métier voisin selon O*NET"}
+#: What each framework calls its moves between occupations (English, French).
+MOBILITY_WORDS = {"ROME": ("ROME mobility", "mobilité ROME"), "O*NET": ("O*NET related occupation", "métier voisin selon O*NET")}
 #: Moves followed by default.
 MAX_MOVES = 2
 
@@ -262,10 +261,9 @@ def _roles_of(g: nx.MultiDiGraph, occupation: str) -> list[str]:
     return sorted({u for u, _, k in g.in_edges(occupation, keys=True) if k in MATCHES and g.nodes[u].get("type") == "role"})
 
 
-def _routes_from(g: nx.MultiDiGraph, start: str, max_moves: int, near: dict[str, int] | None = None) -> dict[str, list[Route]]:
+def _routes_from(g: nx.MultiDiGraph, start: str, max_moves: int, near: dict[str, int]) -> dict[str, list[Route]]:
     """Every role reachable from ``start``, with its routes of the fewest moves (breadth first),
     following only the links that can still arrive (``near``: :func:`near_roles`)."""
-    near = near_roles(g, max_moves) if near is None else near
     me = ref(g, start)
     # (occupation, hops so far): a role starts from each occupation it maps to; an occupation from itself
     if g.nodes[start].get("type") == "role":
@@ -293,8 +291,8 @@ def _routes_from(g: nx.MultiDiGraph, start: str, max_moves: int, near: dict[str,
             for _, other, k, d in sorted(moving, key=lambda e: e[:3]):
                 if other not in seen and near.get(other, max_moves + 1) < max_moves - moves:
                     framework = OCCUPATION_TYPES[g.nodes[occupation]["type"]]
-                    detail = ", ".join(filter(None, [MOBILITY_WORDS.get(framework, f"{framework} mobility"), d.get("tier", "")]))
-                    detail_fr = ", ".join(filter(None, [MOBILITY_WORDS_FR.get(framework, f"mobilité {framework}"), d.get("tier", "")]))
+                    words = MOBILITY_WORDS.get(framework, (f"{framework} mobility", f"mobilité {framework}"))
+                    detail, detail_fr = (", ".join(filter(None, [w, d.get("tier", "")])) for w in words)
                     hop = Hop("mobility", ref(g, occupation), ref(g, other), detail, tuple(edge_facts(g, occupation, other, k)), detail_fr)
                     following.append((other, hops + (hop,)))
         seen |= {o for o, _ in following}

@@ -4,7 +4,7 @@ Turtle, TriG and JSON-LD are each rendered from the same sorted N-Quads lines
 (:mod:`aicareers.fastpath.render`) and from nothing else, so they can be rendered at once: on the
 full frameworks (1.4 million quads) they took 24 s one after the other, on one core. Workers are
 forked, so they read the lines the build already holds without copying or pickling them; each
-sends back its file's bytes. While they work, the build goes on: it loads the store, validates
+writes its file into a temporary folder, which :meth:`Renders.files` reads. While they work, the build goes on: it loads the store, validates
 it, writes its report and its pages of documentation (:func:`start`, then :meth:`Renders.files`;
 :meth:`Renders.cancel` when the build fails on the way).
 
@@ -67,8 +67,8 @@ def _render_to_file(name: str) -> str:
 class Renders:
     """The files being rendered; :meth:`files` waits for them."""
 
-    def __init__(self, done: dict[str, bytes], pool=None, pending=None, order: tuple[str, ...] = (), folder: str | None = None):
-        self._done, self._pool, self._pending, self._order, self._folder = done, pool, pending, order, folder
+    def __init__(self, done: dict[str, bytes], pool=None, pending=None, folder: str | None = None):
+        self._done, self._pool, self._pending, self._folder = done, pool, pending, folder
 
     def files(self) -> dict[str, bytes]:
         """``{name: bytes}`` for every name of :data:`NAMES`, in that order."""
@@ -104,6 +104,6 @@ def start(lines: list[str], *, parallel_from: int | None = None, workers: int | 
         pool = multiprocessing.get_context("fork").Pool(workers or max(1, min(len(NAMES), os.cpu_count() or 1)))
         # the longest first, so that two workers finish close together
         order = tuple(sorted(NAMES, key=lambda n: n != "ai-careers.jsonld"))
-        return Renders({}, pool, pool.map_async(_render_to_file, order, chunksize=1), order, folder)
+        return Renders({}, pool, pool.map_async(_render_to_file, order, chunksize=1), folder)
     finally:
         _INPUT.clear()  # forked with the pool, the workers have their copy: the build may let go of the lines

@@ -13,9 +13,10 @@ Step by step (``Build.timings`` has the seconds of each):
 4. **report**, **docs** and **render**: N-Quads are the sorted lines (the same bytes as the rdflib
    path); Turtle and TriG come from Oxigraph's serialisers fed with sorted input; JSON-LD from a
    streaming writer (:mod:`aicareers.fastpath.render`). Nothing is parsed twice by rdflib. On a
-   large build the three are rendered in worker processes (:mod:`aicareers.fastpath.parallel`)
-   while this process writes the report and the ontology's and the shapes' pages
-   (:mod:`aicareers.shapedoc`, as on the rdflib path); ``render`` is the wait for them.
+   large build the three are rendered in worker processes (:mod:`aicareers.fastpath.parallel`),
+   started as soon as the lines are sorted: they work while this process loads the store,
+   validates it and writes the report and the ontology's and the shapes' pages
+   (:mod:`aicareers.shapedoc`, as on the rdflib path); ``render`` is what is left of the wait.
 5. **write**: every file at once, atomically, as on the rdflib path.
 """
 

@@ -109,6 +109,7 @@ FOLD_PAGE_MIN = PHYSICS_MAX_NODES
 #: once zoomed in; the whole graph's smallest foldable type, work contexts, has 55.
 FOLD_TYPE_MIN = 40
 
+
 def folded_types(counts: dict[str, int]) -> list[str]:
     """The types a page holding ``counts`` nodes of each type folds when it opens, in the
     legend's order: the :data:`FOLD_NAMES` types of more than :data:`FOLD_TYPE_MIN` nodes, on a
