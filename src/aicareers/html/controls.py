@@ -562,9 +562,6 @@ SCRIPT = r"""
     // Room for the labels of the nodes on the rim (the fit counts their centres only); on a large
     // page, the others' labels stay under the drawing threshold until one zooms in.
     var scale = Math.min(network.getScale() * (narrow ? 0.8 : 0.9), cfg.openingScaleMax);
-    // On a phone, the roles fitted in are too close for their labels, which keep their size on
-    // the screen and print over each other: the page opens closer, to be panned.
-    if (narrow) { scale = Math.max(scale, 0.55); }
     // On a wide screen, what was fitted goes left of the open legend, which would cover its right.
     var room = !narrow && legend.open ? legend.offsetWidth + 20 : 0, width = container.clientWidth;
     if (room && width > 2 * room) {
