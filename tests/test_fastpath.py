@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -331,6 +332,58 @@ def test_an_esco_occupation_the_project_maps_to_is_validated_with_full_shacl(esc
     assert "Constraint Violation in" in fast and "Focus Node: <" not in fast  # not the compiled part
 
 
+def test_types_rdfs_gives_a_framework_node_are_validated_on_the_fast_path(esco_dir, tmp_path):
+    # An ontology under which an ESCO skill that some occupation needs is a topic (the range of
+    # esco:relatedEssentialSkill) and a skill with a type is a source (the domain of
+    # esco:skillType): two classes the ontology declares disjoint. On the fast path, those types
+    # are noted by the import workers (BulkFacts) and checked by the compiled shapes.
+    ontology = tmp_path / "ontology.ttl"
+    ontology.write_text(
+        paths.ONTOLOGY.read_text(encoding="utf-8")
+        + "\n<http://data.europa.eu/esco/model#relatedEssentialSkill> rdfs:range aic:Topic ."
+        + "\n<http://data.europa.eu/esco/model#skillType> rdfs:domain aic:Source .\n",
+        encoding="utf-8",
+    )
+    with open(esco_dir / esco_file_names("en")[2], encoding="utf-8", newline="") as handle:
+        essential = {row["skillUri"] for row in csv.DictReader(handle) if row["relationType"] == "essential"}
+    with open(esco_dir / esco_file_names("en")[1], encoding="utf-8", newline="") as handle:
+        typed = {row["conceptUri"] for row in csv.DictReader(handle) if row["skillType"]}
+    full, fast = _both_fail(esco_dir, ontology=ontology)
+    both = re.compile(r"Message: <?(\S+?)>? is both <?https://w3id.org/ai-careers/ontology#Source>? and "
+                      r"<?https://w3id.org/ai-careers/ontology#Topic>?")
+    assert set(both.findall(fast)) == set(both.findall(full)) == essential & typed != set()
+    assert "Focus Node: <" in fast  # the compiled shapes found them: no fallback to pyshacl
+
+
+def test_the_types_noted_at_import_are_those_the_store_entails():
+    # The import workers note the types RDFS entails while they write the lines (BulkFacts); the
+    # validation used to read them back from the store (materialise_rdfs): the same triples.
+    import pyoxigraph as ox
+
+    from aicareers.assembly import assemble_own, info_of
+    from aicareers.fastpath.pipeline import framework_quad_lines
+    from aicareers.fastpath.shacl import INFERENCE_GRAPH, Schema, materialise_rdfs
+    from aicareers.frameworks.registry import default_paths
+    from aicareers.serialize import union_graph
+
+    own, _ = assemble_own(paths.FACTS_DIR, paths.ONTOLOGY, seeds_dir=paths.SEEDS_DIR)
+    schema = Schema.of(union_graph(own))
+    lines, _, reports, facts = framework_quad_lines(default_paths(paths.FACTS_DIR), schema=schema)
+    store = ox.Store()
+    store.bulk_load(lines_bytes(sorted_unique(lines)), format=ox.RdfFormat.N_QUADS)
+    quads = list(store.quads_for_pattern(None, None, None))  # the frameworks' graphs only
+    assert facts.predicates == {q.predicate.value for q in quads}
+    assert facts.classes == {q.object.value for q in quads
+                             if q.predicate.value == str(ns.RDF.type) and isinstance(q.object, ox.NamedNode)}
+    materialise_rdfs(store, sorted(str(info_of(key).graph) for key in reports), schema, facts.predicates, [])
+    inferred = sorted(f"{q.subject} {q.predicate} {q.object}"
+                      for q in store.quads_for_pattern(None, None, None, ox.NamedNode(INFERENCE_GRAPH)))
+    assert inferred == facts.entailed_types()
+    data_scientist = "<https://w3id.org/ai-careers/id/onet/15-2051.00>"  # an O*NET occupation: a schema:Occupation
+    assert f"{data_scientist} <{ns.RDF.type}> <https://schema.org/Occupation>" in inferred
+    assert f"{data_scientist} <{ns.RDF.type}> <https://w3id.org/ai-careers/ontology#OnetOccupation>" not in inferred
+
+
 def test_a_shape_the_compiler_does_not_know_falls_back_to_full_shacl(esco_dir, tmp_path):
     # An ontology that makes ESCO skills article skills: aics:SkillType (sh:xone) then reaches
     # them, and the fast path validates the whole graph with pyshacl instead.
@@ -357,6 +410,15 @@ def test_rendering_escapes_like_rdflib_and_parses_back():
          Literal("1.50", datatype=ns.XSD.decimal), g),
         (URIRef("https://w3id.org/ai-careers/id/role/a"), URIRef("urn:x:p"), Literal("plain"), g),
         (BNode("b0"), URIRef("urn:x:p"), URIRef("https://w3id.org/ai-careers/id/role//odd"), g),
+        # what JSON escapes and N-Quads need not; a backslash before an n; an explicit xsd:string
+        (URIRef("urn:x:b"), URIRef("urn:x:p"), Literal("bell\x07 tab\t back\\n"), g),
+        (URIRef("urn:x:b"), URIRef("urn:x:p"), Literal("typed", datatype=ns.XSD.string), g),
+        # a literal where a type goes: a plain property in JSON-LD
+        (URIRef("urn:x:b"), ns.RDF.type, Literal("not a class"), g),
+        # one triple in two graphs; a literal that another one starts with
+        (URIRef("urn:x:b"), URIRef("urn:x:q"), Literal("x"), g),
+        (URIRef("urn:x:b"), URIRef("urn:x:q"), Literal("x"), URIRef("urn:x:other")),
+        (URIRef("urn:x:b"), URIRef("urn:x:q"), Literal("x y"), g),
     ]
     reference = Dataset()
     for s, p, o, graph in quads:
@@ -364,7 +426,7 @@ def test_rendering_escapes_like_rdflib_and_parses_back():
     rendered = reference.serialize(format="nquads", encoding="utf-8").decode("utf-8")
     lines = sorted_unique(quad_line(*q) for q in quads)
     assert sorted(filter(None, rendered.splitlines())) == lines
-    assert all(split_graph(line)[1] == f"<{g}>" for line in lines)
+    assert union_lines(lines) == sorted({split_graph(line)[0] + " ." for line in lines})  # in one pass
     expected = _union(_graphs(rendered.encode("utf-8"), "nquads"))
     assert isomorphic(_union(_graphs(turtle_from_lines(lines), "turtle")), expected)
     assert isomorphic(_union(_graphs(jsonld_from_lines(lines), "json-ld")), expected)

@@ -3,9 +3,11 @@
 Step by step (``Build.timings`` has the seconds of each):
 
 1. **import**: the project's own graphs are assembled as on the rdflib path (a few thousand
-   triples); the ESCO CSV files are streamed by :func:`~aicareers.esco.csv_import.iter_esco_triples`
-   (the same row checks) and each triple becomes its N-Quads line at once: no rdflib graph is
-   built for ESCO. All lines are sorted once; duplicates go.
+   triples); each framework is streamed by its importer (the same row checks), in worker
+   processes side by side when large, and each triple becomes its N-Quads line at once: no rdflib
+   graph is built for the frameworks. On the way, each triple is noted for the validation
+   (:class:`~aicareers.fastpath.shacl.BulkFacts`: predicates, classes, the types RDFS entails).
+   All lines are sorted once; duplicates go.
 2. **load**: the sorted N-Quads go into an in-memory Oxigraph store with its bulk loader (Rust):
    that store is the build's dataset (``Build.store``; ``Build.dataset`` wraps it for rdflib).
 3. **validate**: :func:`aicareers.fastpath.shacl.validate_split`: full SHACL (pyshacl, RDFS) for
@@ -14,8 +16,8 @@ Step by step (``Build.timings`` has the seconds of each):
    path); Turtle and TriG come from Oxigraph's serialisers fed with sorted input; JSON-LD from a
    streaming writer (:mod:`aicareers.fastpath.render`). Nothing is parsed twice by rdflib. On a
    large build the three are rendered in worker processes (:mod:`aicareers.fastpath.parallel`),
-   started as soon as the lines are sorted: they work while this process loads the store,
-   validates it and writes the report and the ontology's and the shapes' pages
+   started as soon as the lines are sorted: at a lower priority, they work while this process
+   loads the store, validates it and writes the report and the ontology's and the shapes' pages
    (:mod:`aicareers.shapedoc`, as on the rdflib path); ``render`` is what is left of the wait.
 5. **write**: every file at once, atomically, as on the rdflib path.
 """
@@ -40,7 +42,7 @@ from ..serialize import to_nquads, union_graph
 from ..store import dataset_over
 from .render import RDF_TYPE, nquads_from_lines, sorted_unique, split_graph, term_nt
 from . import parallel
-from .shacl import validate_full, validate_split
+from .shacl import BulkFacts, Schema, validate_full, validate_split
 
 __all__ = ["quad_lines", "framework_quad_lines", "report_from_lines", "build_oxigraph"]
 
@@ -48,32 +50,43 @@ _PROV_DERIVATION = "<http://www.w3.org/ns/prov#Derivation>"
 _TYPE = f"<{RDF_TYPE}>"
 
 
-def quad_lines(triples, graph: URIRef, imported: set, occupation_classes: set) -> list[str]:
+def quad_lines(triples, graph: URIRef, imported: set, occupation_classes: set, facts: BulkFacts | None = None) -> list[str]:
     """``triples`` (rdflib terms, as an importer streams them) as N-Quads lines in ``graph``.
 
     The subjects typed with one of ``occupation_classes`` are added to ``imported`` (to check that
-    every concept the project maps to was imported). Returns the lines, unsorted.
+    every concept the project maps to was imported); every triple is noted in ``facts``, if given,
+    for the validation. Returns the lines, unsorted.
     """
     tail = f" {term_nt(graph)} ."
-    rdf_type = URIRef(RDF_TYPE)
+    classes = {str(c) for c in occupation_classes}
     lines: list[str] = []
     append = lines.append
-    iris_seen: dict = {}  # IRI -> "<IRI>", built once per IRI
+    # IRI -> "<IRI>", written (and checked) once per IRI. Keyed by plain strings: a URIRef key
+    # compares through rdflib's __eq__, in Python, which took a quarter of this loop.
+    written: dict[str, str] = {}
     for s, p, o in triples:
-        subject = iris_seen.get(s)
-        if subject is None:
-            subject = iris_seen[s] = term_nt(s)
-        predicate = iris_seen.get(p)
+        if type(s) is URIRef:
+            key = str(s)
+            subject = written.get(key)
+            if subject is None:
+                subject = written[key] = term_nt(s)
+        else:
+            subject = term_nt(s)
+        key = str(p)
+        predicate = written.get(key)
         if predicate is None:
-            predicate = iris_seen[p] = term_nt(p)
-        if isinstance(o, URIRef):
-            obj = iris_seen.get(o)
+            predicate = written[key] = term_nt(p)
+        if type(o) is URIRef:
+            value = str(o)
+            obj = written.get(value)
             if obj is None:
-                obj = iris_seen[o] = term_nt(o)
-            if p == rdf_type and o in occupation_classes:
+                obj = written[value] = term_nt(o)
+            if key == RDF_TYPE and value in classes:
                 imported.add(s)
         else:
-            obj = term_nt(o)
+            value, obj = None, term_nt(o)
+        if facts is not None:
+            facts.add(subject, key, obj, value)
         append(f"{subject} {predicate} {obj}{tail}")
     return lines
 
@@ -105,12 +118,15 @@ def _import_one(key: str):
 
     importer = IMPORTERS[key]
     report = ImportReport(key)
-    watch = TitleWatch()
     triples = iter_framework_triples(key, _IMPORT["frameworks"][key], report=report, progress=_IMPORT["progress"],
                                      selection=_IMPORT["selections"].get(key), version=_IMPORT["versions"].get(key))
+    watch = TitleWatch()
+    if key == "onet":  # the crosswalk needs O*NET's titles only; watching every triple costs 0.5 s a million
+        triples = watch(triples)
     imported: set = set()
-    lines = quad_lines(watch(triples), importer.graph, imported, {URIRef(c) for c in importer.occupation_classes})
-    return sorted_unique(lines), imported, report, watch.titles
+    facts = BulkFacts(_IMPORT["schema"]) if _IMPORT.get("schema") is not None else None
+    lines = quad_lines(triples, importer.graph, imported, {URIRef(c) for c in importer.occupation_classes}, facts)
+    return sorted_unique(lines), imported, report, watch.titles, facts
 
 
 def _in_workers(function, keys: list[str]) -> list:
@@ -122,11 +138,13 @@ def _in_workers(function, keys: list[str]) -> list:
 
 
 def framework_quad_lines(frameworks, *, selections=None, versions=None, progress=False,
-                         parallel_from: int | None = None):
+                         parallel_from: int | None = None, schema: Schema | None = None):
     """Every framework of ``frameworks`` (key -> paths) as N-Quads lines in its named graph.
 
-    Returns ``(lines, imported, reports)``: the lines (sorted by framework, each framework's
-    unique), the IRIs of the imported occupations, and the import reports. When the inputs are
+    Returns ``(lines, imported, reports, facts)``: the lines (sorted by framework, each framework's
+    unique), the IRIs of the imported occupations, the import reports, and with a ``schema`` (the
+    project's RDFS schema) what the validation needs to know of the frameworks' graphs
+    (:class:`~aicareers.fastpath.shacl.BulkFacts`; else None). When the inputs are
     larger than ``parallel_from`` bytes (default :data:`PARALLEL_IMPORT_FROM`, read when called),
     the frameworks are imported side by side in forked worker processes (on the full frameworks:
     18 s one after the other); the lines are the same.
@@ -137,7 +155,8 @@ def framework_quad_lines(frameworks, *, selections=None, versions=None, progress
     from ..frameworks.report import ImportReport
 
     keys = [key for key in IMPORTERS if key in frameworks]
-    _IMPORT.update(frameworks=frameworks, selections=selections or {}, versions=versions or {}, progress=progress)
+    _IMPORT.update(frameworks=frameworks, selections=selections or {}, versions=versions or {}, progress=progress,
+                   schema=schema)
     try:
         forkable = "fork" in multiprocessing.get_all_start_methods()
         threshold = PARALLEL_IMPORT_FROM if parallel_from is None else parallel_from
@@ -151,17 +170,20 @@ def framework_quad_lines(frameworks, *, selections=None, versions=None, progress
     imported: set = set()
     reports = {}
     titles: dict[str, str] = {}
-    for key, (framework_lines, occupations, report, seen) in zip(keys, results):
+    facts = BulkFacts(schema) if schema is not None else None
+    for key, (framework_lines, occupations, report, seen, noted) in zip(keys, results):
         lines += framework_lines
         imported |= occupations
         reports[key] = report
         titles.update(seen)
+        if facts is not None:
+            facts.update(noted)
     if frameworks.get("crosswalk"):
         report = reports["crosswalk"] = ImportReport("nesta-crosswalk")
         esco = {s for s in imported if str(s).startswith("http://data.europa.eu/esco/occupation/")}
         triples = iter_crosswalk_triples(frameworks["crosswalk"], titles, report=report, esco_occupations=esco)
-        lines += quad_lines(triples, CROSSWALK.graph, set(), set())
-    return lines, imported, reports
+        lines += quad_lines(triples, CROSSWALK.graph, set(), set(), facts)
+    return lines, imported, reports, facts
 
 
 def report_from_lines(lines: list[str], warnings: list[str], frameworks: dict | None = None) -> dict:
@@ -232,10 +254,12 @@ def build_oxigraph(
     chosen = default_paths(facts_dir)
     chosen.update({k: list(v) for k, v in (frameworks or {}).items() if v})
     lines = to_nquads(own).decode("utf-8").splitlines()
-    framework_lines, imported, reports = framework_quad_lines(
-        chosen, selections=selections, versions=versions, progress=progress)
+    own_union = union_graph(own)
+    framework_lines, imported, reports, facts = framework_quad_lines(
+        chosen, selections=selections, versions=versions, progress=progress, schema=Schema.of(own_union))
     lines += framework_lines
     del framework_lines
+    facts.entailed_types()  # made now, the sets they come from let go before the store is loaded
     warnings += framework_warnings(reports, mapping_targets(own), lambda target: target in imported)
     warnings = sorted(set(warnings))
     lines = sorted_unique(lines)
@@ -260,7 +284,8 @@ def build_oxigraph(
         shapes_graph = Graph().parse(shapes, format="turtle")
         ontology_graph = own.graph(iris.ONTOLOGY_GRAPH)
         bulk = [str(info_of(key).graph) for key in reports]
-        split = validate_split(union_graph(own), store, bulk, shapes=shapes_graph, ontology=ontology_graph)
+        split = validate_split(own_union, store, bulk, shapes=shapes_graph, ontology=ontology_graph, facts=facts)
+        del facts
         if split.fallback is not None:
             warnings = sorted(set(warnings) | {
                 f"SHACL: the whole graph was validated by pyshacl (slow): the fast path cannot compile {split.fallback}"})
