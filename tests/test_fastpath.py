@@ -32,6 +32,7 @@ from aicareers.fastpath.render import (
     quad_line,
     sorted_unique,
     split_graph,
+    trig_from_lines,
     turtle_from_lines,
     union_lines,
 )
@@ -413,6 +414,12 @@ def test_rendering_escapes_like_rdflib_and_parses_back():
         # what JSON escapes and N-Quads need not; a backslash before an n; an explicit xsd:string
         (URIRef("urn:x:b"), URIRef("urn:x:p"), Literal("bell\x07 tab\t back\\n"), g),
         (URIRef("urn:x:b"), URIRef("urn:x:p"), Literal("typed", datatype=ns.XSD.string), g),
+        # what Turtle writes bare, and what it may not: a local name ending with a dot
+        (URIRef("urn:x:b"), URIRef("urn:x:n"), Literal("-7", datatype=ns.XSD.integer), g),
+        (URIRef("urn:x:b"), URIRef("urn:x:n"), Literal("true", datatype=ns.XSD.boolean), g),
+        (URIRef("urn:x:b"), URIRef("urn:x:n"), Literal("1e3", datatype=ns.XSD.double), g),
+        (URIRef("urn:x:b"), URIRef("urn:x:n"), Literal("1.", datatype=ns.XSD.decimal), g),  # rdflib keeps "1"
+        (URIRef("urn:x:b"), URIRef("urn:x:n"), URIRef("https://w3id.org/ai-careers/id/role/odd."), g),
         # a literal where a type goes: a plain property in JSON-LD
         (URIRef("urn:x:b"), ns.RDF.type, Literal("not a class"), g),
         # one triple in two graphs; a literal that another one starts with
@@ -428,5 +435,10 @@ def test_rendering_escapes_like_rdflib_and_parses_back():
     assert sorted(filter(None, rendered.splitlines())) == lines
     assert union_lines(lines) == sorted({split_graph(line)[0] + " ." for line in lines})  # in one pass
     expected = _union(_graphs(rendered.encode("utf-8"), "nquads"))
-    assert isomorphic(_union(_graphs(turtle_from_lines(lines), "turtle")), expected)
+    turtle = turtle_from_lines(lines).decode("utf-8")
+    # bare where the lexical form is the shorthand's ("1" is no decimal's), in full where a name may not end so
+    assert '<urn:x:n> -7 , "1"^^xsd:decimal , "1000.0"^^xsd:double , true ,' in turtle
+    assert "<https://w3id.org/ai-careers/id/role/odd.>" in turtle
+    assert isomorphic(_union(_graphs(turtle.encode("utf-8"), "turtle")), expected)
+    assert _same_graphs(_graphs(trig_from_lines(lines), "trig"), _graphs(rendered.encode("utf-8"), "nquads"))
     assert isomorphic(_union(_graphs(jsonld_from_lines(lines), "json-ld")), expected)

@@ -315,9 +315,18 @@ def link_from_ontology_page(page: bytes) -> bytes:
     return text.replace(anchor, anchor + _LINK, 1).encode("utf-8")
 
 
-def documentation(ontology: str | Path, shapes: str | Path, graph) -> dict[str, bytes]:
-    """The build's documentation pages, by name in the output folder: the ontology's (pyLODE's,
-    linked to the shapes') and the shapes' with the examples from ``graph``."""
-    from .ontodoc import DOC_NAME, ontology_html
+def ontology_documentation(ontology: str | Path) -> bytes:
+    """The ontology's page (pyLODE's), linked to the shapes' page: it needs nothing of the data."""
+    from .ontodoc import ontology_html
 
-    return {DOC_NAME: link_from_ontology_page(ontology_html(ontology)), SHAPES_DOC_NAME: shapes_html(shapes, ontology, graph)}
+    return link_from_ontology_page(ontology_html(ontology))
+
+
+def documentation(ontology: str | Path, shapes: str | Path, graph, *, ontology_page: bytes | None = None) -> dict[str, bytes]:
+    """The build's documentation pages, by name in the output folder: the ontology's (pyLODE's,
+    linked to the shapes') and the shapes' with the examples from ``graph``. ``ontology_page``:
+    :func:`ontology_documentation` of ``ontology``, if made already."""
+    from .ontodoc import DOC_NAME
+
+    page = ontology_documentation(ontology) if ontology_page is None else ontology_page
+    return {DOC_NAME: page, SHAPES_DOC_NAME: shapes_html(shapes, ontology, graph)}

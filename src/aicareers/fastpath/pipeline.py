@@ -37,14 +37,14 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from .. import iris, paths
 from ..atomic import write_set
 from ..namespaces import bind_prefixes
-from ..shapedoc import documentation
+from ..shapedoc import documentation, ontology_documentation
 from ..serialize import to_nquads, union_graph
 from ..store import dataset_over
 from .render import RDF_TYPE, nquads_from_lines, sorted_unique, split_graph, term_nt
 from . import parallel
 from .shacl import BulkFacts, Schema, validate_full, validate_split
 
-__all__ = ["quad_lines", "framework_quad_lines", "report_from_lines", "build_oxigraph"]
+__all__ = ["quad_lines", "start_import", "FrameworkImport", "framework_quad_lines", "report_from_lines", "build_oxigraph"]
 
 _PROV_DERIVATION = "<http://www.w3.org/ns/prov#Derivation>"
 _TYPE = f"<{RDF_TYPE}>"
@@ -129,30 +129,81 @@ def _import_one(key: str):
     return sorted_unique(lines), imported, report, watch.titles, facts
 
 
-def _in_workers(function, keys: list[str]) -> list:
-    with multiprocessing.get_context("fork").Pool(min(len(keys), os.cpu_count() or 1)) as pool:
-        # the largest first (ROME, then O*NET), so that the workers finish close together
-        order = sorted(keys, key=lambda k: -_input_bytes(_IMPORT["frameworks"][k]))
-        done = dict(zip(order, pool.map(function, order, chunksize=1)))
-    return [done[k] for k in keys]
+class FrameworkImport:
+    """Frameworks being imported (:func:`start_import`); :meth:`result` waits for them.
 
-
-def framework_quad_lines(frameworks, *, selections=None, versions=None, progress=False,
-                         parallel_from: int | None = None, schema: Schema | None = None):
-    """Every framework of ``frameworks`` (key -> paths) as N-Quads lines in its named graph.
-
-    Returns ``(lines, imported, reports, facts)``: the lines (sorted by framework, each framework's
-    unique), the IRIs of the imported occupations, the import reports, and with a ``schema`` (the
-    project's RDFS schema) what the validation needs to know of the frameworks' graphs
-    (:class:`~aicareers.fastpath.shacl.BulkFacts`; else None). When the inputs are
-    larger than ``parallel_from`` bytes (default :data:`PARALLEL_IMPORT_FROM`, read when called),
-    the frameworks are imported side by side in forked worker processes (on the full frameworks:
-    18 s one after the other); the lines are the same.
+    In worker processes, the build's own process is free until it asks for the result: it
+    assembles the project's graphs and writes the ontology's page meanwhile.
     """
-    from ..frameworks.crosswalk import INFO as CROSSWALK
-    from ..frameworks.crosswalk import iter_crosswalk_triples
+
+    def __init__(self, frameworks: dict, keys: list[str], schema: Schema | None, results: list | None = None,
+                 pool=None, pending=None):
+        self._frameworks, self._keys, self._schema = frameworks, keys, schema
+        self._results, self._pool, self._pending = results, pool, pending
+
+    def result(self):
+        """``(lines, imported, reports, facts)``, as :func:`framework_quad_lines` returns them."""
+        from ..frameworks.crosswalk import INFO as CROSSWALK
+        from ..frameworks.crosswalk import iter_crosswalk_triples
+        from ..frameworks.report import ImportReport
+
+        if self._pending is not None:
+            try:
+                done = dict(self._pending.get())
+            finally:
+                self.cancel()
+            self._results = [done[k] for k in self._keys]
+        lines: list[str] = []
+        imported: set = set()
+        reports = {}
+        titles: dict[str, str] = {}
+        facts = BulkFacts(self._schema) if self._schema is not None else None
+        for key, (framework_lines, occupations, report, seen, noted) in zip(self._keys, self._results):
+            lines += framework_lines
+            imported |= occupations
+            reports[key] = report
+            titles.update(seen)
+            if facts is not None:
+                facts.update(noted)
+        self._results = None
+        if self._frameworks.get("crosswalk"):
+            report = reports["crosswalk"] = ImportReport("nesta-crosswalk")
+            esco = {s for s in imported if str(s).startswith("http://data.europa.eu/esco/occupation/")}
+            triples = iter_crosswalk_triples(self._frameworks["crosswalk"], titles, report=report, esco_occupations=esco)
+            lines += quad_lines(triples, CROSSWALK.graph, set(), set(), facts)
+        return lines, imported, reports, facts
+
+    def cancel(self) -> None:
+        """Stop the workers, if any are still importing (the build failed on the way)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = self._pending = None
+
+
+def _keyed(key: str):
+    return key, _import_one(key)
+
+
+def _in_workers(function, keys: list[str]):
+    """``function`` of every key, in forked worker processes: ``(pool, pending [(key, value)...])``."""
+    pool = multiprocessing.get_context("fork").Pool(min(len(keys), os.cpu_count() or 1))
+    # the largest first (ROME, then O*NET), so that the workers finish close together
+    order = sorted(keys, key=lambda k: -_input_bytes(_IMPORT["frameworks"][k]))
+    return pool, pool.map_async(function, order, chunksize=1)
+
+
+def start_import(frameworks, *, selections=None, versions=None, progress=False, parallel_from: int | None = None,
+                 schema: Schema | None = None) -> FrameworkImport:
+    """Start importing every framework of ``frameworks`` (key -> paths) as N-Quads lines in its named graph.
+
+    When the inputs are larger than ``parallel_from`` bytes (default :data:`PARALLEL_IMPORT_FROM`,
+    read when called), the frameworks are imported side by side in forked worker processes (on the
+    full frameworks: 18 s one after the other), and this returns at once; else they are imported
+    here and now. The lines are the same. With a ``schema`` (the project's RDFS schema), each
+    triple is noted for the validation (:class:`~aicareers.fastpath.shacl.BulkFacts`).
+    """
     from ..frameworks.registry import IMPORTERS
-    from ..frameworks.report import ImportReport
 
     keys = [key for key in IMPORTERS if key in frameworks]
     _IMPORT.update(frameworks=frameworks, selections=selections or {}, versions=versions or {}, progress=progress,
@@ -161,29 +212,28 @@ def framework_quad_lines(frameworks, *, selections=None, versions=None, progress
         forkable = "fork" in multiprocessing.get_all_start_methods()
         threshold = PARALLEL_IMPORT_FROM if parallel_from is None else parallel_from
         if len(keys) > 1 and forkable and sum(_input_bytes(frameworks[k]) for k in keys) >= threshold:
-            results = _in_workers(_import_one, keys)
-        else:
-            results = [_import_one(key) for key in keys]
+            pool, pending = _in_workers(_keyed, keys)
+            return FrameworkImport(frameworks, keys, schema, pool=pool, pending=pending)
+        return FrameworkImport(frameworks, keys, schema, results=[_import_one(key) for key in keys])
     finally:
-        _IMPORT.clear()
-    lines: list[str] = []
-    imported: set = set()
-    reports = {}
-    titles: dict[str, str] = {}
-    facts = BulkFacts(schema) if schema is not None else None
-    for key, (framework_lines, occupations, report, seen, noted) in zip(keys, results):
-        lines += framework_lines
-        imported |= occupations
-        reports[key] = report
-        titles.update(seen)
-        if facts is not None:
-            facts.update(noted)
-    if frameworks.get("crosswalk"):
-        report = reports["crosswalk"] = ImportReport("nesta-crosswalk")
-        esco = {s for s in imported if str(s).startswith("http://data.europa.eu/esco/occupation/")}
-        triples = iter_crosswalk_triples(frameworks["crosswalk"], titles, report=report, esco_occupations=esco)
-        lines += quad_lines(triples, CROSSWALK.graph, set(), set(), facts)
-    return lines, imported, reports, facts
+        _IMPORT.clear()  # forked with the pool, the workers have their copy
+
+
+def framework_quad_lines(frameworks, *, selections=None, versions=None, progress=False,
+                         parallel_from: int | None = None, schema: Schema | None = None):
+    """Every framework of ``frameworks`` (key -> paths) as N-Quads lines in its named graph
+    (:func:`start_import`, then its result).
+
+    Returns ``(lines, imported, reports, facts)``: the lines (sorted by framework, each framework's
+    unique), the IRIs of the imported occupations, the import reports, and with a ``schema`` what
+    the validation needs to know of the frameworks' graphs (else None).
+    """
+    imports = start_import(frameworks, selections=selections, versions=versions, progress=progress,
+                           parallel_from=parallel_from, schema=schema)
+    try:
+        return imports.result()
+    finally:
+        imports.cancel()
 
 
 def report_from_lines(lines: list[str], warnings: list[str], frameworks: dict | None = None) -> dict:
@@ -250,13 +300,20 @@ def build_oxigraph(
     from ..frameworks.registry import default_paths
 
     clock = Stopwatch()
-    own, warnings = assemble_own(facts_dir, ontology, seeds_dir=seeds_dir)
     chosen = default_paths(facts_dir)
     chosen.update({k: list(v) for k, v in (frameworks or {}).items() if v})
+    # The workers note the types RDFS entails with the ontology's schema: the project's facts
+    # declare no RDFS axioms (tests/test_fastpath.py), and the validation checks it was the same.
+    imports = start_import(chosen, selections=selections, versions=versions, progress=progress,
+                           schema=Schema.of(Graph().parse(ontology, format="turtle")))
+    try:  # while the workers import, the project's graphs and the ontology's page
+        own, warnings = assemble_own(facts_dir, ontology, seeds_dir=seeds_dir)
+        ontology_page = ontology_documentation(ontology)
+        framework_lines, imported, reports, facts = imports.result()
+    finally:
+        imports.cancel()
     lines = to_nquads(own).decode("utf-8").splitlines()
     own_union = union_graph(own)
-    framework_lines, imported, reports, facts = framework_quad_lines(
-        chosen, selections=selections, versions=versions, progress=progress, schema=Schema.of(own_union))
     lines += framework_lines
     del framework_lines
     facts.entailed_types()  # made now, the sets they come from let go before the store is loaded
@@ -297,7 +354,7 @@ def build_oxigraph(
         report = report_from_lines(lines, warnings, summary)
         del lines  # the workers have their copy; the rendered files are about to come back
         clock.lap("report")
-        docs = documentation(ontology, shapes, dataset)  # as on the rdflib path: part of the output set
+        docs = documentation(ontology, shapes, dataset, ontology_page=ontology_page)  # as on the rdflib path
         clock.lap("docs")
         rendered = renders.files()
     finally:

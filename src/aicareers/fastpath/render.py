@@ -5,15 +5,16 @@ N-Quads serialiser writes it, so that ``ai-careers.nq`` is the same bytes whiche
 Every other format is derived from those lines, without building an rdflib graph:
 
 - ``ai-careers.nq``: the lines, sorted and unique (what :func:`aicareers.serialize.to_nquads` makes);
-- ``ai-careers.ttl``: the union graph's triples, sorted, through Oxigraph's Turtle serialiser,
-  which groups consecutive triples of one subject (and predicate): sorted input gives
-  deterministic output; the ``@prefix`` block is the project's, in :data:`PREFIXES` order;
-- ``ai-careers.trig``: the quads sorted by graph, then as above, through Oxigraph's TriG serialiser;
+- ``ai-careers.ttl``: the union graph's triples, sorted, one statement per subject (``;`` between
+  its predicates, ``,`` between objects), IRIs as the project's prefixed names where they allow;
+  the ``@prefix`` block is the project's, in :data:`PREFIXES` order;
+- ``ai-careers.trig``: the quads sorted by graph, one block per graph, each block as above;
 - ``ai-careers.jsonld``: written here, streaming over the sorted triples: one node object per
   subject with compact IRIs (the project's prefixes), every property an array, keys sorted.
 
-The Turtle, TriG and JSON-LD bytes differ from those of the rdflib path (another serialiser), but
-they hold the same graph and are byte-identical from one build to the next.
+All are written from the lines' text, never parsed into terms. The Turtle, TriG and JSON-LD
+bytes differ from those of the rdflib path (another serialiser), but they hold the same graph and
+are byte-identical from one build to the next.
 
 >>> from rdflib import Literal, URIRef
 >>> quad_line(URIRef("urn:a"), URIRef("urn:p"), Literal('say "hi"\\n', lang="en"), URIRef("urn:g"))
@@ -33,7 +34,6 @@ import json
 import re
 from typing import Iterable, Mapping
 
-import pyoxigraph as ox
 from rdflib import Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -146,36 +146,144 @@ def _prefix_block(prefixes: Mapping[str, str]) -> str:
     return "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items())
 
 
-def _without_prefixes(text: str) -> str:
-    """Oxigraph's output without its ``@prefix`` lines (their order is Oxigraph's, not ours)."""
-    kept = [line for line in text.split("\n") if not line.startswith("@prefix ")]
-    return "\n".join(kept).lstrip("\n")
+#: A local name Turtle reads as written after a prefix (a safe part of PN_LOCAL: no escapes, no
+#: final dot); an IRI whose rest is not one is written in full.
+_LOCAL_NAME = re.compile(r"[A-Za-z0-9_:](?:[A-Za-z0-9_.:-]*[A-Za-z0-9_:-])?\Z")
+#: Literals Turtle writes bare: their lexical form is the shorthand's own syntax.
+_SHORTHANDS = {
+    "http://www.w3.org/2001/XMLSchema#integer": re.compile(r"[+-]?[0-9]+\Z"),
+    "http://www.w3.org/2001/XMLSchema#decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+\Z"),
+    "http://www.w3.org/2001/XMLSchema#boolean": re.compile(r"(?:true|false)\Z"),
+}
+
+
+class _TurtleTerms:
+    """Terms of N-Quads lines as Turtle writes them: an IRI as a prefixed name when one of the
+    prefixes gives it a plain local name (the longest prefix), ``a`` for ``rdf:type`` as a
+    predicate, integers, decimals and booleans bare; the rest as N-Quads writes it (its escapes
+    are Turtle's too).
+
+    >>> terms = _TurtleTerms({"ex": "urn:x:", "xsd": "http://www.w3.org/2001/XMLSchema#"})
+    >>> terms("<urn:x:a-b>"), terms("<urn:x:a.>"), terms("<urn:y:a>"), terms("_:b1")
+    ('ex:a-b', '<urn:x:a.>', '<urn:y:a>', '_:b1')
+    >>> terms('"1"^^<http://www.w3.org/2001/XMLSchema#integer>'), terms('"1.5e3"^^<http://www.w3.org/2001/XMLSchema#double>')
+    ('1', '"1.5e3"^^xsd:double')
+    >>> terms('"a \\\\"b\\\\""@fr'), terms.predicate("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")
+    ('"a \\\\"b\\\\""@fr', 'a')
+    """
+
+    def __init__(self, prefixes: Mapping[str, str]):
+        self.by_length = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
+        self.iris: dict[str, str] = {}
+        self.predicates: dict[str, str] = {f"<{RDF_TYPE}>": "a"}
+
+    def iri(self, term: str) -> str:
+        """``term`` (``<iri>``) as a prefixed name, or as it is."""
+        found = self.iris.get(term)
+        if found is None:
+            found = term
+            iri = term[1:-1]
+            for prefix, namespace in self.by_length:
+                if iri.startswith(namespace):
+                    local = iri[len(namespace):]
+                    if _LOCAL_NAME.match(local):
+                        found = f"{prefix}:{local}"
+                    break
+            if len(self.iris) < 200_000:
+                self.iris[term] = found
+        return found
+
+    def predicate(self, term: str) -> str:
+        found = self.predicates.get(term)
+        if found is None:
+            found = self.predicates[term] = self.iri(term)
+        return found
+
+    def __call__(self, term: str) -> str:
+        first = term[0]
+        if first == "<":
+            return self.iris.get(term) or self.iri(term)
+        if first != '"':
+            return term  # a blank node
+        end = term.rindex('"')
+        if term[end + 1:end + 3] != "^^":
+            return term  # plain or language-tagged: as in N-Quads
+        datatype = term[end + 3:]
+        shorthand = _SHORTHANDS.get(datatype[1:-1])
+        lexical = term[1:end]
+        if shorthand is not None and shorthand.match(lexical):
+            return lexical
+        return f"{term[:end + 1]}^^{self.iri(datatype)}"
+
+
+def _statements(bodies: Iterable[str], terms: _TurtleTerms, indent: str, out: list[str]) -> None:
+    """Append to ``out`` the triples ``bodies`` (``s p o``, sorted) in Turtle: one statement per
+    subject, ``;`` between its predicates and ``,`` between the objects of one, each statement
+    and each further predicate on its own line, indented by ``indent`` (and a tab)."""
+    subject = predicate = None
+    more = " ;\n" + indent + "\t"
+    append = out.append
+    for body in bodies:
+        s, p, o = body.split(" ", 2)
+        if s != subject:
+            if subject is not None:
+                append(" .\n")
+            append(f"{indent}{terms(s)} {terms.predicate(p)} {terms(o)}")
+            subject, predicate = s, p
+        elif p != predicate:
+            append(f"{more}{terms.predicate(p)} {terms(o)}")
+            predicate = p
+        else:
+            append(f" , {terms(o)}")
+    if subject is not None:
+        append(" .\n")
 
 
 def turtle_from_lines(lines: list[str], prefixes: Mapping[str, str] = PREFIXES, *, union: list[str] | None = None) -> bytes:
     """``ai-careers.ttl``: the union graph of the (sorted) N-Quads ``lines``, in Turtle.
 
+    Written from the lines' text (:class:`_TurtleTerms`): through Oxigraph's parser and
+    serialiser, each triple made Python objects on its way, 5 s on the full frameworks.
     ``union``: :func:`union_lines` of ``lines``, if the caller has it already.
     """
-    triples = lines_bytes(union if union is not None else union_lines(lines))
-    parsed = (quad.triple for quad in ox.parse(triples, format=ox.RdfFormat.N_TRIPLES))
-    body = ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes)).decode("utf-8")
-    return (_prefix_block(prefixes) + "\n" + _without_prefixes(body)).encode("utf-8")
+    out = [_prefix_block(prefixes), "\n"]
+    triples = union if union is not None else union_lines(lines)
+    _statements((line[:-2] for line in triples), _TurtleTerms(prefixes), "", out)
+    return "".join(out).encode("utf-8")
 
 
 def trig_from_lines(lines: list[str], prefixes: Mapping[str, str] = PREFIXES) -> bytes:
-    """``ai-careers.trig``: the quads of the sorted ``lines``, one block per named graph, graphs in sorted order."""
+    """``ai-careers.trig``: the quads of the sorted ``lines``, one block per named graph, graphs in
+    sorted order (the default graph's triples first, outside any block), written as in
+    :func:`turtle_from_lines`.
+
+    >>> trig = trig_from_lines(['<urn:x:a> <urn:x:p> "v" <urn:x:g> .', '<urn:x:a> <urn:x:p> <urn:x:b>  .'],
+    ...                        {"ex": "urn:x:"})
+    >>> print(trig.decode().replace("\\t", "<tab>"), end="")
+    @prefix ex: <urn:x:> .
+    <BLANKLINE>
+    ex:a ex:p ex:b .
+    ex:g {
+    <tab>ex:a ex:p "v" .
+    }
+    """
     graphs: dict[str, list[str]] = {}
     for line in lines:  # sorted already: each graph's lines stay in order
-        graph = split_graph(line)[1]
+        body, graph = split_graph(line)
         found = graphs.get(graph)
         if found is None:
             found = graphs[graph] = []
-        found.append(line)
-    by_graph = [line for graph in sorted(graphs) for line in graphs[graph]]
-    parsed = ox.parse(lines_bytes(by_graph), format=ox.RdfFormat.N_QUADS)
-    body = ox.serialize(parsed, format=ox.RdfFormat.TRIG, prefixes=dict(prefixes)).decode("utf-8")
-    return (_prefix_block(prefixes) + "\n" + _without_prefixes(body)).encode("utf-8")
+        found.append(body)
+    terms = _TurtleTerms(prefixes)
+    out = [_prefix_block(prefixes), "\n"]
+    for graph in sorted(graphs):
+        if not graph:
+            _statements(graphs[graph], terms, "", out)
+            continue
+        out.append(f"{terms(graph)} {{\n")
+        _statements(graphs[graph], terms, "\t", out)
+        out.append("}\n")
+    return "".join(out).encode("utf-8")
 
 
 class _Compactor:

@@ -801,10 +801,11 @@ def _bulk_context(store: ox.Store, bulk: list[ox.NamedNode], nodes: set[str], sc
             for graph in bulk:
                 out.extend(store.quads_for_pattern(None, None, node, graph))
             continue
-        for predicate, classes in ranged.items():
-            if any(next(iter(store.quads_for_pattern(None, ox.NamedNode(predicate), node, graph)), None) is not None
-                   for graph in bulk):
-                out.extend((URIRef(key), rdf_type, URIRef(cls)) for cls in classes)
+        # the predicates pointing at the node, read once: asking for each ranged predicate in
+        # turn made 400,000 calls on the full frameworks, nearly all of them answered "none"
+        incoming = {quad.predicate.value for graph in bulk for quad in store.quads_for_pattern(None, None, node, graph)}
+        for predicate in sorted(incoming & ranged.keys()):
+            out.extend((URIRef(key), rdf_type, URIRef(cls)) for cls in ranged[predicate])
     for node in second:
         for graph in bulk:
             out.extend(store.quads_for_pattern(node, None, None, graph))
