@@ -385,6 +385,18 @@ def test_the_types_noted_at_import_are_those_the_store_entails():
     assert f"{data_scientist} <{ns.RDF.type}> <https://w3id.org/ai-careers/ontology#OnetOccupation>" not in inferred
 
 
+def test_the_import_workers_schema_is_the_whole_project_s():
+    # The import workers start before the project's facts are read: they note the types RDFS
+    # entails with the ontology's schema alone. The facts add no RDFS axiom; if they did, the
+    # validation would see another schema and read the types from the store instead.
+    from aicareers.assembly import assemble_own
+    from aicareers.fastpath.shacl import Schema
+    from aicareers.serialize import union_graph
+
+    own, _ = assemble_own(paths.FACTS_DIR, paths.ONTOLOGY, seeds_dir=paths.SEEDS_DIR)
+    assert Schema.of(Graph().parse(paths.ONTOLOGY, format="turtle")) == Schema.of(union_graph(own))
+
+
 def test_a_shape_the_compiler_does_not_know_falls_back_to_full_shacl(esco_dir, tmp_path):
     # An ontology that makes ESCO skills article skills: aics:SkillType (sh:xone) then reaches
     # them, and the fast path validates the whole graph with pyshacl instead.
