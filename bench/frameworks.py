@@ -10,7 +10,8 @@ Each stage runs in its own Python process, so that its peak memory (``ru_maxrss`
 1. each importer alone, streaming the official distribution (``iter_*_triples``: what the build
    reads), counting triples;
 2. the whole build, ``build_graph.py --esco ... --rome ... --onet ... --no-html`` on the fast path
-   (:mod:`aicareers.fastpath`), with the seconds of each stage (``Build.timings``);
+   (:mod:`aicareers.fastpath`), with the seconds of each stage (``Build.timings``): ``--runs``
+   times (3 by default), each in a fresh process; the median run is shown, with every run's time;
 3. every catalogue query on the built dataset in Oxigraph (median of 5 runs after a warm-up), and
    raw pyoxigraph loading the N-Quads (the floor).
 
@@ -121,6 +122,20 @@ def run_stage(name: str, *args: str) -> dict:
 # ------------------------------------------------------------------------------- report
 
 
+#: What the build's stages are (``Build.timings``), written under the table.
+STAGES_TEXT = """\
+The build's stages (`aicareers.fastpath.pipeline`): *import* is the three importers side by side
+in worker processes, each writing its triples as N-Quads lines and noting on the way what the
+validation needs (`BulkFacts`: predicates, classes, the types RDFS entails), while the build's own
+process assembles the project's graphs and the ontology's page; then every line is sorted once.
+*load* is Oxigraph's bulk loader; *validate* is SHACL, split between pyshacl for the nodes the
+project mentions and SPARQL-compiled shapes for the frameworks' own nodes; *report* counts from
+the lines; *docs* is the shapes' page. Turtle, TriG and JSON-LD are written from the lines' text
+by worker processes at a lower priority, from the moment the lines are sorted, while the build
+loads, validates and reports: *render* is what is left to wait for them. This machine's timings
+vary by ±20 % from run to run, hence the median of several runs, each in a fresh process."""
+
+
 def table(results: dict) -> str:
     build = results["build"]
     lines = [SECTION, "",
@@ -134,13 +149,17 @@ def table(results: dict) -> str:
         counts = ", ".join(f"{n:,} {kind}" for kind, n in r["counts"].items())
         lines.append(f"| {title} | {r['seconds']:.1f} | {r['peak_mb']:.0f} | {r['triples']:,} | {counts}; "
                      f"{r['problems']} problems |")
-    met = "met" if build["seconds"] < 30 and build["peak_mb"] < 1536 else "missed"
-    lines.append(f"| **Whole build** (fast path, no pages) | **{build['seconds']:.1f}** | **{build['peak_mb']:.0f}** | "
-                 f"{build['triples']:,} | target under 30 s and 1.5 GB: {met}; {build.get('cpu_seconds', 0):.0f} s of CPU "
-                 f"in all; the largest worker process peaked at {build.get('workers_peak_mb', 0):.0f} MB (pages it "
-                 f"shares with the build, forked, counted) |")
+    runs = results.get("builds", [build])
+    seconds = ", ".join(f"{run['seconds']:.1f}" for run in runs)
+    peak = max(run["peak_mb"] for run in runs)
+    met = "met" if build["seconds"] < 30 and peak < 1536 else "missed"
+    lines.append(f"| **Whole build** (fast path, no pages; the median of {len(runs)} runs) | **{build['seconds']:.1f}** | "
+                 f"**{peak:.0f}** | {build['triples']:,} | target under 30 s and 1.5 GB: {met}; runs: {seconds} s; "
+                 f"{build.get('cpu_seconds', 0):.0f} s of CPU in all; the largest worker process peaked at "
+                 f"{build.get('workers_peak_mb', 0):.0f} MB (pages it shares with the build, forked, counted) |")
     for stage, seconds in build["timings"].items():
         lines.append(f"| build: {stage} | {seconds:.1f} | | | |")
+    lines += ["", STAGES_TEXT]
     q = results["queries"]
     lines += ["", f"Catalogue queries on the built dataset (Oxigraph, median of 5 after a warm-up); loading it: "
               f"{q['load']:.1f} s through the project's store, {q['raw_load']:.1f} s raw pyoxigraph (the floor).", "",
@@ -164,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", type=Path, default=REFERENCE)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=3, help="whole builds to run, each in a fresh process (the median is shown)")
     parser.add_argument("--stage", choices=tuple(STAGES), help=argparse.SUPPRESS)
     parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -177,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     results = {"date": _dt.date.today().isoformat(),
                "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
                "import": {key: run_stage("import", *common, key) for key in ("esco", "rome", "onet")}}
-    results["build"] = run_stage("build", *common)
+    builds = [run_stage("build", *common) for _ in range(args.runs)]
+    results["builds"] = builds
+    results["build"] = sorted(builds, key=lambda run: run["seconds"])[len(builds) // 2]  # the median run
     results["queries"] = run_stage("queries", *common)
     text = table(results)
     print(text)
