@@ -133,8 +133,19 @@ def union_lines(lines: Iterable[str]) -> list[str]:
 
 
 def lines_bytes(lines: Iterable[str]) -> bytes:
-    """The lines joined with line breaks, as UTF-8."""
-    return "".join(line + "\n" for line in lines).encode("utf-8")
+    """The lines, each ended by a line break, as UTF-8.
+
+    Each line encoded, then the bytes joined: joined first, the text of a few accented lines is
+    held two bytes a character (570 MB for the full frameworks' 290 MB) before it is encoded.
+
+    >>> lines_bytes(["a", "é"]), lines_bytes([])
+    (b'a\\n\\xc3\\xa9\\n', b'')
+    """
+    encoded = [line.encode("utf-8") for line in lines]
+    if not encoded:
+        return b""
+    encoded.append(b"")  # the last line's break
+    return b"\n".join(encoded)
 
 
 def nquads_from_lines(lines: list[str]) -> bytes:

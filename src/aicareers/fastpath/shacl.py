@@ -517,12 +517,23 @@ class BulkFacts:
     def __init__(self, schema: Schema):
         self.schema = schema
         self.predicates: set[str] = set()
-        self.classes: set[str] = set()
-        self.found: set[str] = set()  # entailed type triples, "<s> <rdf:type> <C>"
-        self.asserted: set[str] = set()  # the type triples given
-        self._rules: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self._supers: dict[str, tuple[str, ...]] = {}
+        # Nodes, not triples: per triple, a node goes into a set (no string is made); the type
+        # triples are written once, at the end. By the classes RDFS gives them (a domain's or a
+        # range's, closed upwards), the nodes:
+        self._entailed: dict[tuple[str, ...], set[str]] = {}
+        self._members: dict[str, set[str]] = {}  # class IRI -> the nodes a triple says are of it
+        self._rules: dict[str, tuple[set[str] | None, set[str] | None]] = {}  # predicate -> where its nodes go
         self._types: list[str] | None = None
+
+    @property
+    def classes(self) -> set[str]:
+        """The classes (IRIs) the frameworks' nodes are said to be of."""
+        return set(self._members)
+
+    def _nodes_of(self, classes: list[str]) -> set[str] | None:
+        if not classes:
+            return None
+        return self._entailed.setdefault(tuple(classes), set())
 
     def add(self, subject: str, predicate: str, obj: str, value: str | None) -> None:
         """Note the triple ``subject predicate obj``; ``value``: the object's IRI, or None."""
@@ -530,49 +541,53 @@ class BulkFacts:
         if rule is None:
             self.predicates.add(predicate)
             _, domain, range_ = _rule(self.schema, predicate)
-            rule = self._rules[predicate] = (tuple(f" {_TYPE_NT} <{c}>" for c in domain),
-                                             tuple(f" {_TYPE_NT} <{c}>" for c in range_))
-        domain, range_ = rule
-        found = self.found
-        for typed in domain:
-            found.add(subject + typed)
-        if range_ and obj[0] != '"':
-            for typed in range_:
-                found.add(obj + typed)
-        if predicate == _RDF_TYPE and obj[0] != '"':
-            self.asserted.add(f"{subject} {_TYPE_NT} {obj}")
-            if value is not None:
-                up = self._supers.get(value)
-                if up is None:
-                    self.classes.add(value)
-                    up = self._supers[value] = tuple(f" {_TYPE_NT} <{c}>" for c in _superclasses(self.schema, value))
-                for typed in up:
-                    found.add(subject + typed)
+            rule = self._rules[predicate] = (self._nodes_of(domain), self._nodes_of(range_))
+        of_domain, of_range = rule
+        if of_domain is not None:
+            of_domain.add(subject)
+        if of_range is not None and obj[0] != '"':
+            of_range.add(obj)
+        if value is not None and predicate == _RDF_TYPE:
+            members = self._members.get(value)
+            if members is None:
+                members = self._members[value] = set()
+            members.add(subject)
 
     def update(self, other: "BulkFacts") -> None:
         """Add what ``other`` noted (another framework's graph)."""
         if self._types is not None:
             raise ValueError("the entailed types were made already")
         self.predicates |= other.predicates
-        self.classes |= other.classes
-        self.found |= other.found
-        self.asserted |= other.asserted
+        for mine, theirs in ((self._entailed, other._entailed), (self._members, other._members)):
+            for key, nodes in theirs.items():
+                mine.setdefault(key, set()).update(nodes)
+        self._rules = {}  # its sets may be new ones: remade when next needed
 
     def __getstate__(self):  # sent back from a worker: the rules are remade where needed
-        return {key: value for key, value in self.__dict__.items() if key not in ("_rules", "_supers")}
+        return {key: value for key, value in self.__dict__.items() if key != "_rules"}
 
     def __setstate__(self, state):
-        self.__dict__.update(state, _rules={}, _supers={})
+        self.__dict__.update(state, _rules={})
 
     def entailed_types(self) -> list[str]:
-        """The entailed type triples that no graph of the frameworks asserts, sorted.
+        """The entailed type triples (``<s> <rdf:type> <C>``) that no graph of the frameworks
+        asserts, sorted: for the domains and ranges of the triples' predicates (rdfs2, rdfs3) and
+        the classes above the classes asserted (rdfs9).
 
-        Made once, when everything is noted: the sets they come from (some 450,000 triples on the
-        full frameworks) are then let go, before the build loads its store.
+        Made once, when everything is noted: the sets they come from are then let go, before the
+        build loads its store.
         """
         if self._types is None:
-            self._types = sorted(self.found - self.asserted)
-            self.found, self.asserted = set(), set()
+            none: set[str] = set()
+            found: set[str] = set()
+            by_class = [(classes, nodes) for classes, nodes in self._entailed.items()]
+            by_class += [(tuple(_superclasses(self.schema, cls)), nodes) for cls, nodes in self._members.items()]
+            for classes, nodes in by_class:
+                for cls in classes:
+                    typed = f" {_TYPE_NT} <{cls}>"
+                    found.update(node + typed for node in nodes - self._members.get(cls, none))
+            self._types = sorted(found)
+            self._entailed, self._members = {}, {cls: frozenset() for cls in self._members}
         return self._types
 
 
