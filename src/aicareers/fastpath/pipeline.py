@@ -148,10 +148,9 @@ class FrameworkImport:
 
         if self._pending is not None:
             try:
-                done = dict(self._pending.get())
+                self._results = self._pending.get()  # in the order of the keys
             finally:
                 self.cancel()
-            self._results = [done[k] for k in self._keys]
         lines: list[str] = []
         imported: set = set()
         reports = {}
@@ -180,12 +179,8 @@ class FrameworkImport:
             self._pool = self._pending = None
 
 
-def _keyed(key: str):
-    return key, _import_one(key)
-
-
 def _in_workers(function, keys: list[str]):
-    """``function`` of every key, in forked worker processes: ``(pool, pending [(key, value)...])``."""
+    """``function`` of every key, in forked worker processes: ``(pool, pending [value...])``."""
     # One worker per framework, even on fewer cores: the system shares them, and all finish close
     # together. Two workers on two cores had one idle for the last 2 s while the other imported
     # the third framework (the frameworks take 4, 5 and 7 s).
@@ -212,7 +207,7 @@ def start_import(frameworks, *, selections=None, versions=None, progress=False, 
         forkable = "fork" in multiprocessing.get_all_start_methods()
         threshold = PARALLEL_IMPORT_FROM if parallel_from is None else parallel_from
         if len(keys) > 1 and forkable and sum(_input_bytes(frameworks[k]) for k in keys) >= threshold:
-            pool, pending = _in_workers(_keyed, keys)
+            pool, pending = _in_workers(_import_one, keys)
             return FrameworkImport(frameworks, keys, schema, pool=pool, pending=pending)
         return FrameworkImport(frameworks, keys, schema, results=[_import_one(key) for key in keys])
     finally:

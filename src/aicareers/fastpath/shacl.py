@@ -561,7 +561,6 @@ class BulkFacts:
         for mine, theirs in ((self._entailed, other._entailed), (self._members, other._members)):
             for key, nodes in theirs.items():
                 mine.setdefault(key, set()).update(nodes)
-        self._rules = {}  # its sets may be new ones: remade when next needed
 
     def __getstate__(self):  # sent back from a worker: the rules are remade where needed
         return {key: value for key, value in self.__dict__.items() if key != "_rules"}
@@ -578,16 +577,16 @@ class BulkFacts:
         build loads its store.
         """
         if self._types is None:
-            none: set[str] = set()
+            none: frozenset[str] = frozenset()
             found: set[str] = set()
-            by_class = [(classes, nodes) for classes, nodes in self._entailed.items()]
+            by_class = list(self._entailed.items())
             by_class += [(tuple(_superclasses(self.schema, cls)), nodes) for cls, nodes in self._members.items()]
             for classes, nodes in by_class:
                 for cls in classes:
                     typed = f" {_TYPE_NT} <{cls}>"
                     found.update(node + typed for node in nodes - self._members.get(cls, none))
             self._types = sorted(found)
-            self._entailed, self._members = {}, {cls: frozenset() for cls in self._members}
+            self._entailed, self._members = {}, dict.fromkeys(self._members, none)
         return self._types
 
 
